@@ -1,0 +1,6 @@
+"""`python -m lofte`."""
+
+from lofte.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Rules that look across a file, or across files: a plain list of functions.
+
+Each rule takes one loaded file and the workspace (to resolve references)
+and returns diagnostics.  Adding a rule is adding a function to `RULES`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+
+from lofte.errors import Diagnostic
+from lofte.loader import Loaded, Workspace
+
+Rule = Callable[[Loaded, Workspace], list[Diagnostic]]
+Path = tuple[str | int, ...]
+
+
+def _hint(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def activity_paths(loaded: Loaded) -> Iterator[tuple[Path, dict[str, object]]]:
+    """Every activity mapping of the raw data with its path."""
+    data = loaded.data
+    for key in ("promises", "focus_areas"):
+        for g, group in enumerate(data.get(key) or []):
+            for a, activity in enumerate(group.get("activities") or []):
+                yield (key, g, "activities", a), activity
+    for key in ("activities", "action_plan"):
+        for a, activity in enumerate(data.get(key) or []):
+            yield (key, a), activity
+
+
+def unique_ids(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
+    """Group ids and activity ids are each unique within a file."""
+    problems: list[Diagnostic] = []
+    data = loaded.data
+    seen: dict[str, int] = {}
+    for key in ("promises", "focus_areas"):
+        for g, group in enumerate(data.get(key) or []):
+            problems += _seen(loaded, seen, (key, g, "id"), group["id"], "promise or focus area")
+    seen = {}
+    for path, activity in activity_paths(loaded):
+        problems += _seen(loaded, seen, (*path, "id"), str(activity["id"]), "activity")
+    return problems
+
+
+def _seen(loaded: Loaded, seen: dict[str, int], path: Path, ident: str, what: str) -> list[Diagnostic]:
+    line = loaded.positions.value(path)[0]
+    if ident in seen:
+        return [loaded.at(path, "duplicate-id", f"{what} id {ident!r} is already used at line {seen[ident]}")]
+    seen[ident] = line
+    return []
+
+
+def period_matches_name(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
+    """The period agrees with the file name: ``2020.yaml`` or ``samverkan-2020-2023.yaml``."""
+    doc = loaded.document
+    if doc.kind == "municipality":
+        return []
+    stem = loaded.stem
+    if stem == doc.period or stem.endswith("-" + doc.period):
+        return []
+    return [loaded.at(("period",), "period-name",
+                      f"period {doc.period!r} disagrees with the file name {loaded.path.name!r}")]
+
+
+def references_resolve(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]:
+    """builds_on, municipality, promise, responsible and coverage lists all name something real."""
+    doc = loaded.document
+    if doc.kind == "municipality":
+        return []
+    from lofte.model import BUILTIN_ACTORS
+
+    problems: list[Diagnostic] = []
+    builds_on = getattr(doc, "builds_on", None)
+    if builds_on is not None:
+        other = workspace.sibling(loaded, builds_on)
+        if other is None:
+            problems.append(loaded.at(("builds_on",), "reference",
+                                      f"builds_on {builds_on!r}: no valid file {builds_on}.yaml beside this one"))
+        elif other.document.kind != "samverkansoverenskommelse":
+            problems.append(loaded.at(("builds_on",), "reference",
+                                      f"builds_on {builds_on!r} is a {other.document.kind}, not an agreement"))
+    town = workspace.sibling(loaded, doc.municipality)
+    if town is None or town.document.kind != "municipality":
+        problems.append(loaded.at(("municipality",), "reference",
+                                  f"municipality {doc.municipality!r}: no valid municipality file "
+                                  f"{doc.municipality}.yaml beside this one"))
+        # Without the municipality file its units are unknown; one problem is enough.
+        actors, places = None, None
+    else:
+        actors = {**BUILTIN_ACTORS, **town.document.actors}
+        places = town.document.places
+    promise_ids = [str(g["id"]) for g in loaded.data.get("promises") or []]
+    for path, activity in activity_paths(loaded):
+        promise = activity.get("promise")
+        if promise is not None and promise not in promise_ids:
+            problems.append(loaded.at((*path, "promise"), "reference",
+                                      f"no promise {promise!r} in this file{_hint(str(promise), promise_ids)}"))
+        for i, actor in enumerate(activity.get("responsible") or []):  # type: ignore[arg-type]
+            if actors is not None and actor not in actors:
+                problems.append(loaded.at((*path, "responsible", i), "unknown-actor",
+                                          f"unknown actor {actor!r}{_hint(actor, list(actors))}"))
+        target = activity.get("target")
+        if isinstance(target, dict) and target.get("kind") == "coverage" and "of" in target:
+            name = target["of"]
+            if places is not None and name not in places:
+                problems.append(loaded.at((*path, "target", "of"), "reference",
+                                          f"no place list {name!r} in {doc.municipality}.yaml"
+                                          f"{_hint(str(name), list(places))}"))
+    return problems
+
+
+def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
+    """Due dates, windows and records lie inside the period; it is signed before it ends."""
+    doc = loaded.document
+    if doc.kind == "municipality":
+        return []
+    first, last = doc.first_day, doc.last_day
+    span = f"{first.isoformat()} – {last.isoformat()}"
+    problems: list[Diagnostic] = []
+    if doc.signed is not None and doc.signed > last:
+        problems.append(loaded.at(("signed",), "date-range",
+                                  f"signed {doc.signed.isoformat()}, after the period ends ({last.isoformat()})"))
+    activities = dict(activity_paths(loaded))
+    for (group, activity), path in zip(doc.all_activities(), activities, strict=True):
+        del group
+        stamps = [((*path, "due"), activity.due)]
+        if activity.window is not None:
+            stamps += [((*path, "window", "start"), activity.window.start),
+                       ((*path, "window", "end"), activity.window.end)]
+        stamps += [((*path, "progress", i, "date"), r.date) for i, r in enumerate(activity.progress)]
+        for where, day in stamps:
+            if day is not None and not first <= day <= last:
+                problems.append(loaded.at(where, "date-range",
+                                          f"{day.isoformat()} is outside the period ({span})"))
+    return problems
+
+
+RULES: list[Rule] = [unique_ids, period_matches_name, references_resolve, dates_in_period]
+
+
+def run_rules(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]:
+    """Every rule on one file."""
+    problems: list[Diagnostic] = []
+    for rule in RULES:
+        problems.extend(rule(loaded, workspace))
+    return problems

@@ -1,0 +1,91 @@
+"""The command line: parse options, call one core function, render, exit.
+
+Only typer and the standard library are imported at module level, so that
+``lofte --help`` starts fast; each command imports what it needs.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="lofte",
+    help="Keep citizen promises (medborgarlöften) as YAML: validate, record, follow up.",
+    no_args_is_help=True,
+    # Plain help: rich-formatted help would import rich's tables at start-up.
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+)
+
+
+class Format(str, enum.Enum):
+    """Diagnostic output formats."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+DataDir = Annotated[
+    Path,
+    typer.Option(
+        "--data-dir",
+        envvar="LOFTE_DATA_DIR",
+        help="Directory of promise files.  [env: LOFTE_DATA_DIR; default: ./data]",
+        show_default=False,
+        file_okay=False,
+    ),
+]
+
+
+def _fatal(exc: Exception) -> NoReturn:
+    from lofte.errors import LofteError
+
+    assert isinstance(exc, LofteError)
+    typer.echo(f"lofte: {exc}", err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Periods (2020) or paths; default: every *.yaml in the data directory.",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: DataDir = Path("data"),
+    output: Annotated[
+        Format, typer.Option("--format", "-f", help="Output: text, json or github annotations.")
+    ] = Format.text,
+) -> None:
+    """Check promise files against the format and each other; report every problem."""
+    from lofte.errors import LofteError, errors_in
+    from lofte.render import REPORTERS, summary_line
+    from lofte.validate import validate as run
+
+    try:
+        count, diagnostics = run(paths or [], data_dir)
+    except LofteError as exc:
+        _fatal(exc)
+    typer.echo(REPORTERS[output.value](diagnostics, summary_line(count, diagnostics)), nl=False)
+    raise typer.Exit(1 if errors_in(diagnostics) else 0)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of promise files (what editors use to complete them)."""
+    from lofte.schema import schema_text
+
+    typer.echo(schema_text(), nl=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="lofte")

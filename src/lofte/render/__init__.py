@@ -1,0 +1,72 @@
+"""Diagnostic reporters, by name: ``{"text": …, "json": …, "github": …}``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+
+from lofte.errors import Diagnostic
+
+Reporter = Callable[[list[Diagnostic], str], str]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def text(diagnostics: list[Diagnostic], summary: str, *, with_code: bool = False) -> str:
+    """One ``path:line:col: message`` line each, then the summary line."""
+    lines = [d.render(with_code) for d in diagnostics]
+    lines.append(summary)
+    return "\n".join(lines) + "\n"
+
+
+def as_json(diagnostics: list[Diagnostic], summary: str) -> str:
+    """A JSON object with the diagnostics and the summary, for tools."""
+    return json.dumps(
+        {"diagnostics": [asdict(d) for d in diagnostics], "summary": summary},
+        ensure_ascii=False,
+        indent=2,
+    ) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    # GitHub's workflow-command escaping: without it a message with a newline
+    # or '::' could end the annotation early or forge another command.
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(diagnostics: list[Diagnostic], summary: str) -> str:
+    """GitHub Actions workflow annotations, then the summary."""
+    lines = []
+    for d in diagnostics:
+        level = "warning" if d.severity == "warning" else "error"
+        lines.append(
+            f"::{level} file={_escape_property(d.path)},line={d.line},col={d.col},"
+            f"title={_escape_property(d.code)}::{_escape_data(d.message)}"
+        )
+    lines.append(summary)
+    return "\n".join(lines) + "\n"
+
+
+REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github}
+
+
+def summary_line(files: int, diagnostics: list[Diagnostic]) -> str:
+    """"checked 6 files: no problems" or "checked 6 files: 2 errors in 1 file"."""
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return f"checked {_plural(files, 'file')}: no problems"
+    parts = []
+    if errors:
+        parts.append(_plural(errors, "error"))
+    if warnings:
+        parts.append(_plural(warnings, "warning"))
+    bad = len({d.path for d in diagnostics})
+    return f"checked {_plural(files, 'file')}: {' and '.join(parts)} in {_plural(bad, 'file')}"

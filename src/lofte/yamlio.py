@@ -1,0 +1,302 @@
+"""The one hardened YAML reader, and the one configured round-trip YAML.
+
+Reading goes through libyaml's C parser (PyYAML's binding), event by event,
+and builds plain Python data itself.  That is both the fast path (libyaml's
+events reach Python several times faster than PyYAML builds objects) and the
+safe one, because every rule is enforced here, on the events:
+
+* no anchors, aliases, merge keys or explicit tags: the format needs none,
+  and refusing the first anchor stops a billion-laughs file at once;
+* a depth limit and a size cap, checked before anything is built;
+* YAML 1.2 core-schema scalars: ``no``/``on``/``yes`` stay text, ``010`` is
+  ten, ``12:30`` and ``2020-03-16`` are text (dates are parsed by the model);
+* only one document, a mapping at the top, no duplicate keys, text keys;
+* invalid UTF-8 and control characters reported at a line and column.
+
+Positions are optional: they cost a tuple per node, so the loader builds
+them only when it has a problem to place (see `read` and `loader`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lofte.errors import Diagnostic
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
+#: A promise file is kilobytes; even a national repository's largest, with
+#: years of records, stays far below this.  Bigger input is refused unread.
+MAX_BYTES = 2 * 1024 * 1024
+#: The format nests about eight levels deep.
+MAX_DEPTH = 48
+#: Longer digit strings would hit Python's int-conversion limit.
+_MAX_NUMBER_CHARS = 64
+
+Path = tuple[str | int, ...]
+
+_INT10 = re.compile(r"[-+]?[0-9]+\Z")
+_INT8 = re.compile(r"0o[0-7]+\Z")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+# NEL and the Unicode line/paragraph separators: libyaml (YAML 1.1) breaks
+# lines at them, YAML 1.2 does not, so the same file reads two ways.
+_AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass
+class Positions:
+    """Where each node stands: path → (key line, key col, value line, value col), 1-based.
+
+    For list items and the root the key position is the value position.
+    """
+
+    spots: dict[Path, tuple[int, int, int, int]] = field(default_factory=dict)
+
+    def key(self, path: Path) -> tuple[int, int]:
+        """Where the key of the entry at ``path`` stands (its nearest known ancestor if absent)."""
+        spot = self._nearest(path)
+        return spot[0], spot[1]
+
+    def value(self, path: Path) -> tuple[int, int]:
+        """Where the value at ``path`` starts (its nearest known ancestor if absent)."""
+        spot = self._nearest(path)
+        return spot[2], spot[3]
+
+    def _nearest(self, path: Path) -> tuple[int, int, int, int]:
+        while path not in self.spots and path:
+            path = path[:-1]
+        return self.spots.get(path, (1, 1, 1, 1))
+
+
+class YamlProblem(Exception):
+    """A located reason to refuse the input; becomes one `Diagnostic`."""
+
+    def __init__(self, line: int, col: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.code, self.message = line, col, code, message
+
+
+def resolve_plain(text: str) -> Any:
+    """Type a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if not text:
+        return None
+    first = text[0]
+    if first in "0123456789+-.":
+        if len(text) <= _MAX_NUMBER_CHARS:
+            if _INT10.match(text):
+                return int(text, 10)
+            if _FLOAT.match(text):
+                return float(text)
+            if _INF.match(text):
+                return float("-inf") if first == "-" else float("inf")
+            if _NAN.match(text):
+                return float("nan")
+        if first == "0" and (_INT8.match(text) or _INT16.match(text)):
+            if len(text) > _MAX_NUMBER_CHARS:
+                raise ValueError("number too long")
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return text
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return text
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8, a leading BOM dropped.  Raises `YamlProblem` for bad bytes."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        line = head.count(b"\n") + 1
+        col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise YamlProblem(
+            line, col, "encoding", f"invalid UTF-8 byte 0x{data[exc.start]:02x}; save the file as UTF-8"
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None]:
+    """Parse one YAML document into plain data (dicts, lists, str, int, float, bool, None).
+
+    Raises `YamlProblem` on anything the format refuses.  With ``positions``
+    it also returns where every node stands.
+    """
+    if len(data) > MAX_BYTES:
+        raise YamlProblem(
+            1, 1, "too-large", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}"
+        )
+    text = decode(data)
+    if not text.strip():
+        raise YamlProblem(1, 1, "empty", "file is empty; a promise file starts with 'kind:'")
+    odd = _AMBIGUOUS_BREAKS.search(text)
+    if odd:
+        line, col = _offset_to_line_col(text, odd.start())
+        raise YamlProblem(
+            line,
+            col,
+            "control-char",
+            f"character U+{ord(odd.group()):04X} is a line break to YAML 1.1 readers and text to "
+            "YAML 1.2 ones; remove it",
+        )
+    return _Builder(text, positions).build()
+
+
+class _Builder:
+    """Turns libyaml events into data, enforcing the rules as it goes."""
+
+    def __init__(self, text: str, positions: bool) -> None:
+        import yaml  # only commands that read YAML pay for it
+        from yaml._yaml import CParser
+
+        self.yaml = yaml
+        self.parser = CParser(text)
+        self.text = text
+        self.spots: dict[Path, tuple[int, int, int, int]] | None = {} if positions else None
+
+    def build(self) -> tuple[Any, Positions | None]:
+        yaml = self.yaml
+        try:
+            self.parser.get_event()  # StreamStart
+            event = self.parser.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                raise YamlProblem(1, 1, "empty", "file holds no YAML document")
+            self._document_start(event)
+            root = self.parser.peek_event()
+            if not isinstance(root, yaml.MappingStartEvent):
+                line, col = _mark(root)
+                raise YamlProblem(
+                    line, col, "not-mapping", "the file must be a mapping of keys, starting with 'kind:'"
+                )
+            value = self._node((), 0, None)
+            self.parser.get_event()  # DocumentEnd
+            event = self.parser.get_event()
+            if not isinstance(event, yaml.StreamEndEvent):
+                line, col = _mark(event)
+                raise YamlProblem(line, col, "multi-document", "only one YAML document per file")
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            what = exc.problem or "malformed YAML"
+            context = f" ({exc.context})" if exc.context else ""
+            raise YamlProblem(line, col, "syntax", f"YAML syntax: {what}{context}") from None
+        except yaml.reader.ReaderError as exc:
+            line, col = _offset_to_line_col(self.text, exc.position)
+            raise YamlProblem(
+                line, col, "control-char", f"control character U+{exc.character:04X} is not allowed"
+            ) from None
+        return value, Positions(self.spots) if self.spots is not None else None
+
+    def _document_start(self, event: Any) -> None:
+        if event.version is not None and event.version != (1, 2):
+            line, col = _mark(event)
+            version = ".".join(map(str, event.version))
+            raise YamlProblem(
+                line,
+                col,
+                "yaml-version",
+                f"%YAML {version} is not supported; lofte reads YAML 1.2 (remove the directive)",
+            )
+        if event.tags:
+            line, col = _mark(event)
+            raise YamlProblem(line, col, "tag", "%TAG directives are not allowed")
+
+    def _node(self, path: Path, depth: int, key_spot: tuple[int, int] | None) -> Any:
+        yaml = self.yaml
+        event = self.parser.get_event()
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        if self.spots is not None:
+            kl, kc = key_spot or (line, col)
+            self.spots[path] = (kl, kc, line, col)
+        kind = type(event)
+        if kind is yaml.AliasEvent:
+            raise YamlProblem(line, col, "alias", "aliases (*name) are not allowed; write the value out")
+        if event.anchor is not None:
+            raise YamlProblem(line, col, "anchor", f"anchors (&{event.anchor}) are not allowed")
+        if event.tag is not None:
+            raise YamlProblem(line, col, "tag", f"tags ({event.tag}) are not allowed")
+        if kind is yaml.ScalarEvent:
+            if not event.style:  # libyaml reports a plain scalar's style as ''
+                try:
+                    return resolve_plain(event.value)
+                except ValueError:
+                    raise YamlProblem(line, col, "number", "number is too long") from None
+            return event.value
+        if depth >= MAX_DEPTH:
+            raise YamlProblem(line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+        if kind is yaml.SequenceStartEvent:
+            items: list[Any] = []
+            while not self.parser.check_event(yaml.SequenceEndEvent):
+                items.append(self._node((*path, len(items)), depth + 1, None))
+            self.parser.get_event()
+            return items
+        return self._mapping(path, depth)
+
+    def _mapping(self, path: Path, depth: int) -> dict[str, Any]:
+        yaml = self.yaml
+        mapping: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        while not self.parser.check_event(yaml.MappingEndEvent):
+            event = self.parser.get_event()
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            if type(event) is not yaml.ScalarEvent:
+                if type(event) is yaml.AliasEvent:
+                    raise YamlProblem(line, col, "alias", "aliases (*name) are not allowed")
+                raise YamlProblem(line, col, "key", "a key must be plain text, not a list or mapping")
+            if event.anchor is not None or event.tag is not None:
+                raise YamlProblem(line, col, "tag", "anchors and tags are not allowed on keys")
+            key = event.value if event.style else resolve_plain(event.value)
+            if not isinstance(key, str):
+                raise YamlProblem(line, col, "key", f"key {event.value!r} must be text; quote it")
+            if key == "<<" and not event.style:
+                raise YamlProblem(line, col, "merge", "merge keys (<<) are not allowed")
+            if key in mapping:
+                raise YamlProblem(
+                    line, col, "duplicate-key", f"duplicate key {key!r} (first at line {first_seen[key]})"
+                )
+            first_seen[key] = line
+            mapping[key] = self._node((*path, key), depth + 1, (line, col))
+        self.parser.get_event()
+        return mapping
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
+    head = text[:offset]
+    return head.count("\n") + 1, offset - (head.rfind("\n") + 1) + 1
+
+
+def problem_diagnostic(path: str, problem: YamlProblem) -> Diagnostic:
+    """The `Diagnostic` for a refused input."""
+    return Diagnostic(path, problem.line, problem.col, problem.code, problem.message)
+
+
+def roundtrip_yaml() -> YAML:
+    """The project's one configured round-trip `YAML()` (ruamel), matching our files' style.
+
+    It serves writing only, never bulk reading: it is slow, and in its
+    round-trip mode it keeps arbitrary tags.  Our files indent mappings by
+    two, and list dashes by two under their key with content at four.
+    """
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
