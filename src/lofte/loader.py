@@ -126,6 +126,8 @@ def load_file(path: Path, display: str | None = None) -> tuple[Loaded | None, li
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             where = data_path(data, loc)
+            if error["type"] == "union_tag_invalid":
+                where = (*where, "kind")  # point at the wrong word, not the mapping
             line, col = position(positions, where, data, error["type"])
             message = message_for(error, Document, loc)
             diagnostics.append(Diagnostic(display, line, col, _code(error["type"]), message))

@@ -1,0 +1,70 @@
+"""Shared test helpers: the real command line, run in-process or as a process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "tests" / "examples"
+DATA = ROOT / "data"
+
+
+@dataclass
+class Result:
+    """What a command printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
+    """Run ``lofte ARGS`` in-process through Typer's runner, with an 80-column terminal."""
+    from typer.testing import CliRunner
+
+    from lofte.cli import app
+
+    full_env = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb", **(env or {})}
+    old = Path.cwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), env=full_env, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+                timeout: float = 60) -> Result:
+    """Run ``python -m lofte ARGS`` as a real process."""
+    full_env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "lofte", *args],
+        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout, check=False,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Iterator[Path]:
+    """A copy of data/ in a temporary directory (tests never touch the repo tree)."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    yield target
+
+
+@pytest.fixture
+def example_dir(tmp_path: Path) -> Path:
+    """A temporary data dir holding the common made-up example files."""
+    target = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "common", target)
+    return target
