@@ -43,13 +43,19 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
-def run_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-                timeout: float = 60) -> Result:
+def run_process(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60
+) -> Result:
     """Run ``python -m lofte ARGS`` as a real process."""
     full_env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
     proc = subprocess.run(
         [sys.executable, "-m", "lofte", *args],
-        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout, check=False,
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
 

@@ -23,7 +23,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, enum.Enum):
+class Format(enum.StrEnum):
     """Diagnostic output formats."""
 
     text = "text"

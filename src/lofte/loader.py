@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lofte.errors import Diagnostic, LofteError
+from lofte.errors import Diagnostic, UsageError
 from lofte.yamlio import Positions, YamlProblem, problem_diagnostic, read
 
 
@@ -41,8 +41,15 @@ class Loaded:
             assert self._positions is not None
         return self._positions
 
-    def at(self, path: tuple[str | int, ...], code: str, message: str, *, key: bool = False,
-           severity: str = "error") -> Diagnostic:
+    def at(
+        self,
+        path: tuple[str | int, ...],
+        code: str,
+        message: str,
+        *,
+        key: bool = False,
+        severity: str = "error",
+    ) -> Diagnostic:
         """A diagnostic at the value (or, with ``key``, the key) of ``path``."""
         line, col = self.positions.key(path) if key else self.positions.value(path)
         return Diagnostic(self.display, line, col, code, message, severity)  # type: ignore[arg-type]
@@ -88,8 +95,9 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]
     except OSError as exc:
         return problem(f"cannot read: {exc.strerror or exc}")
     if len(data) > MAX_BYTES:
-        return problem(f"file is larger than {MAX_BYTES:,} bytes; a promise file is kilobytes",
-                       "too-large")
+        return problem(
+            f"file is larger than {MAX_BYTES:,} bytes; a promise file is kilobytes", "too-large"
+        )
     return data, []
 
 
@@ -151,7 +159,9 @@ class Workspace:
 
     files: dict[Path, tuple[Loaded | None, list[Diagnostic]]] = field(default_factory=dict)
 
-    def load(self, path: Path, display: str | None = None) -> tuple[Loaded | None, list[Diagnostic]]:
+    def load(
+        self, path: Path, display: str | None = None
+    ) -> tuple[Loaded | None, list[Diagnostic]]:
         """Load ``path`` (once)."""
         key = path.resolve()
         if key not in self.files:
@@ -195,8 +205,10 @@ def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
     """
     if not args:
         if not data_dir.is_dir():
-            raise LofteError(f"{display_path(data_dir)}: data directory not found "
-                             "(set --data-dir or LOFTE_DATA_DIR)")
+            raise UsageError(
+                f"{display_path(data_dir)}: data directory not found "
+                "(set --data-dir or LOFTE_DATA_DIR)"
+            )
         return sorted(data_dir.glob("*.yaml"))
     return [period_path(arg, data_dir) for arg in args]
 

@@ -91,7 +91,9 @@ def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:
         return f"expected {_TYPE_WORDS[kind]}, got {describe(value)}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+        choices = [
+            c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()
+        ]
         close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"{describe(value)} is not allowed here; expected {expected}{hint}"
@@ -117,9 +119,7 @@ def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:
     return str(error["msg"])
 
 
-def position(
-    positions: Positions, path: Path, data: Any, error_type: str
-) -> tuple[int, int]:
+def position(positions: Positions, path: Path, data: Any, error_type: str) -> tuple[int, int]:
     """Line and column for an error at ``path``."""
     if error_type == "extra_forbidden":
         return positions.key(path)

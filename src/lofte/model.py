@@ -94,9 +94,7 @@ Month = Annotated[
 Period = Annotated[
     str,
     BeforeValidator(_parse_period),
-    WithJsonSchema(
-        {"anyOf": [{"type": "string", "pattern": PERIOD_RE}, {"type": "integer"}]}
-    ),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PERIOD_RE}, {"type": "integer"}]}),
 ]
 Slug = Annotated[str, Field(pattern=SLUG_RE, max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
@@ -131,7 +129,7 @@ class Source(Strict):
 
 
 class CountTarget(Strict):
-    """"minst två insatser": at least, exactly or at most N of a unit."""
+    """ "minst två insatser": at least, exactly or at most N of a unit."""
 
     kind: Literal["count"]
     at_least: PositiveInt | None = None
@@ -178,7 +176,9 @@ class CoverageTarget(Strict):
     @model_validator(mode="after")
     def _one_source(self) -> CoverageTarget:
         if (self.of is None) == (self.items is None):
-            raise ValueError("a coverage target needs exactly one of 'of' (a named list) or 'items'")
+            raise ValueError(
+                "a coverage target needs exactly one of 'of' (a named list) or 'items'"
+            )
         return self
 
 
@@ -302,7 +302,9 @@ class Indicator(Strict):
     measure: Text
     value: str | None = None
     change_percent: float | None = None
-    qualifier: str | None = Field(default=None, description="e.g. nästan, ca, as the source words it")
+    qualifier: str | None = Field(
+        default=None, description="e.g. nästan, ca, as the source words it"
+    )
     baseline: MonthRange | None = None
     compared: MonthRange | None = None
     source: str | None = None
@@ -373,7 +375,7 @@ class _Document(Strict):
 
     @property
     def first_day(self) -> dt.date:
-        """The period's first day: explicit start, else signing if it applies from then, else 1 January."""
+        """The period's first day: its explicit start, else 1 January of its first year."""
         if self.starts is not None:
             return self.starts
         return dt.date(int(self.period[:4]), 1, 1)
@@ -463,4 +465,3 @@ DOCUMENT_KINDS = ("medborgarlofte", "samverkansoverenskommelse", "municipality")
 
 #: Actors every municipality has: the two parties of every promise.
 BUILTIN_ACTORS: dict[str, str] = {"polisen": "Polisen", "kommunen": "Kommunen"}
-

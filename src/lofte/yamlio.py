@@ -123,7 +123,10 @@ def decode(data: bytes) -> str:
         line = head.count(b"\n") + 1
         col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise YamlProblem(
-            line, col, "encoding", f"invalid UTF-8 byte 0x{data[exc.start]:02x}; save the file as UTF-8"
+            line,
+            col,
+            "encoding",
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x}; save the file as UTF-8",
         ) from None
     return text[1:] if text.startswith("\ufeff") else text
 
@@ -162,7 +165,7 @@ class _Builder:
         from yaml._yaml import CParser
 
         self.yaml = yaml
-        self.parser = CParser(text)
+        self.parser: Any = CParser(text)
         self.text = text
         self.spots: dict[Path, tuple[int, int, int, int]] | None = {} if positions else None
 
@@ -178,7 +181,10 @@ class _Builder:
             if not isinstance(root, yaml.MappingStartEvent):
                 line, col = _mark(root)
                 raise YamlProblem(
-                    line, col, "not-mapping", "the file must be a mapping of keys, starting with 'kind:'"
+                    line,
+                    col,
+                    "not-mapping",
+                    "the file must be a mapping of keys, starting with 'kind:'",
                 )
             value = self._node((), 0, None)
             self.parser.get_event()  # DocumentEnd
@@ -222,7 +228,9 @@ class _Builder:
             self.spots[path] = (kl, kc, line, col)
         kind = type(event)
         if kind is yaml.AliasEvent:
-            raise YamlProblem(line, col, "alias", "aliases (*name) are not allowed; write the value out")
+            raise YamlProblem(
+                line, col, "alias", "aliases (*name) are not allowed; write the value out"
+            )
         if event.anchor is not None:
             raise YamlProblem(line, col, "anchor", f"anchors (&{event.anchor}) are not allowed")
         if event.tag is not None:
@@ -254,7 +262,9 @@ class _Builder:
             if type(event) is not yaml.ScalarEvent:
                 if type(event) is yaml.AliasEvent:
                     raise YamlProblem(line, col, "alias", "aliases (*name) are not allowed")
-                raise YamlProblem(line, col, "key", "a key must be plain text, not a list or mapping")
+                raise YamlProblem(
+                    line, col, "key", "a key must be plain text, not a list or mapping"
+                )
             if event.anchor is not None or event.tag is not None:
                 raise YamlProblem(line, col, "tag", "anchors and tags are not allowed on keys")
             key = event.value if event.style else resolve_plain(event.value)
@@ -264,7 +274,10 @@ class _Builder:
                 raise YamlProblem(line, col, "merge", "merge keys (<<) are not allowed")
             if key in mapping:
                 raise YamlProblem(
-                    line, col, "duplicate-key", f"duplicate key {key!r} (first at line {first_seen[key]})"
+                    line,
+                    col,
+                    "duplicate-key",
+                    f"duplicate key {key!r} (first at line {first_seen[key]})",
                 )
             first_seen[key] = line
             mapping[key] = self._node((*path, key), depth + 1, (line, col))

@@ -47,10 +47,16 @@ def unique_ids(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     return problems
 
 
-def _seen(loaded: Loaded, seen: dict[str, int], path: Path, ident: str, what: str) -> list[Diagnostic]:
+def _seen(
+    loaded: Loaded, seen: dict[str, int], path: Path, ident: str, what: str
+) -> list[Diagnostic]:
     line = loaded.positions.value(path)[0]
     if ident in seen:
-        return [loaded.at(path, "duplicate-id", f"{what} id {ident!r} is already used at line {seen[ident]}")]
+        return [
+            loaded.at(
+                path, "duplicate-id", f"{what} id {ident!r} is already used at line {seen[ident]}"
+            )
+        ]
     seen[ident] = line
     return []
 
@@ -63,8 +69,13 @@ def period_matches_name(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     stem = loaded.stem
     if stem == doc.period or stem.endswith("-" + doc.period):
         return []
-    return [loaded.at(("period",), "period-name",
-                      f"period {doc.period!r} disagrees with the file name {loaded.path.name!r}")]
+    return [
+        loaded.at(
+            ("period",),
+            "period-name",
+            f"period {doc.period!r} disagrees with the file name {loaded.path.name!r}",
+        )
+    ]
 
 
 def references_resolve(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]:
@@ -79,16 +90,31 @@ def references_resolve(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]
     if builds_on is not None:
         other = workspace.sibling(loaded, builds_on)
         if other is None:
-            problems.append(loaded.at(("builds_on",), "reference",
-                                      f"builds_on {builds_on!r}: no valid file {builds_on}.yaml beside this one"))
+            problems.append(
+                loaded.at(
+                    ("builds_on",),
+                    "reference",
+                    f"builds_on {builds_on!r}: no valid file {builds_on}.yaml beside this one",
+                )
+            )
         elif other.document.kind != "samverkansoverenskommelse":
-            problems.append(loaded.at(("builds_on",), "reference",
-                                      f"builds_on {builds_on!r} is a {other.document.kind}, not an agreement"))
+            problems.append(
+                loaded.at(
+                    ("builds_on",),
+                    "reference",
+                    f"builds_on {builds_on!r} is a {other.document.kind}, not an agreement",
+                )
+            )
     town = workspace.sibling(loaded, doc.municipality)
     if town is None or town.document.kind != "municipality":
-        problems.append(loaded.at(("municipality",), "reference",
-                                  f"municipality {doc.municipality!r}: no valid municipality file "
-                                  f"{doc.municipality}.yaml beside this one"))
+        problems.append(
+            loaded.at(
+                ("municipality",),
+                "reference",
+                f"municipality {doc.municipality!r}: no valid municipality file "
+                f"{doc.municipality}.yaml beside this one",
+            )
+        )
         # Without the municipality file its units are unknown; one problem is enough.
         actors, places = None, None
     else:
@@ -98,19 +124,35 @@ def references_resolve(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]
     for path, activity in activity_paths(loaded):
         promise = activity.get("promise")
         if promise is not None and promise not in promise_ids:
-            problems.append(loaded.at((*path, "promise"), "reference",
-                                      f"no promise {promise!r} in this file{_hint(str(promise), promise_ids)}"))
-        for i, actor in enumerate(activity.get("responsible") or []):  # type: ignore[arg-type]
+            problems.append(
+                loaded.at(
+                    (*path, "promise"),
+                    "reference",
+                    f"no promise {promise!r} in this file{_hint(str(promise), promise_ids)}",
+                )
+            )
+        responsible: list[str] = activity.get("responsible") or []  # type: ignore[assignment]
+        for i, actor in enumerate(responsible):
             if actors is not None and actor not in actors:
-                problems.append(loaded.at((*path, "responsible", i), "unknown-actor",
-                                          f"unknown actor {actor!r}{_hint(actor, list(actors))}"))
+                problems.append(
+                    loaded.at(
+                        (*path, "responsible", i),
+                        "unknown-actor",
+                        f"unknown actor {actor!r}{_hint(actor, list(actors))}",
+                    )
+                )
         target = activity.get("target")
         if isinstance(target, dict) and target.get("kind") == "coverage" and "of" in target:
             name = target["of"]
             if places is not None and name not in places:
-                problems.append(loaded.at((*path, "target", "of"), "reference",
-                                          f"no place list {name!r} in {doc.municipality}.yaml"
-                                          f"{_hint(str(name), list(places))}"))
+                problems.append(
+                    loaded.at(
+                        (*path, "target", "of"),
+                        "reference",
+                        f"no place list {name!r} in {doc.municipality}.yaml"
+                        f"{_hint(str(name), list(places))}",
+                    )
+                )
     return problems
 
 
@@ -123,20 +165,32 @@ def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     span = f"{first.isoformat()} – {last.isoformat()}"
     problems: list[Diagnostic] = []
     if doc.signed is not None and doc.signed > last:
-        problems.append(loaded.at(("signed",), "date-range",
-                                  f"signed {doc.signed.isoformat()}, after the period ends ({last.isoformat()})"))
+        problems.append(
+            loaded.at(
+                ("signed",),
+                "date-range",
+                f"signed {doc.signed.isoformat()}, after the period ends ({last.isoformat()})",
+            )
+        )
     activities = dict(activity_paths(loaded))
     for (group, activity), path in zip(doc.all_activities(), activities, strict=True):
         del group
         stamps = [((*path, "due"), activity.due)]
         if activity.window is not None:
-            stamps += [((*path, "window", "start"), activity.window.start),
-                       ((*path, "window", "end"), activity.window.end)]
-        stamps += [((*path, "progress", i, "date"), r.date) for i, r in enumerate(activity.progress)]
+            stamps += [
+                ((*path, "window", "start"), activity.window.start),
+                ((*path, "window", "end"), activity.window.end),
+            ]
+        stamps += [
+            ((*path, "progress", i, "date"), r.date) for i, r in enumerate(activity.progress)
+        ]
         for where, day in stamps:
             if day is not None and not first <= day <= last:
-                problems.append(loaded.at(where, "date-range",
-                                          f"{day.isoformat()} is outside the period ({span})"))
+                problems.append(
+                    loaded.at(
+                        where, "date-range", f"{day.isoformat()} is outside the period ({span})"
+                    )
+                )
     return problems
 
 

@@ -24,11 +24,14 @@ def text(diagnostics: list[Diagnostic], summary: str, *, with_code: bool = False
 
 def as_json(diagnostics: list[Diagnostic], summary: str) -> str:
     """A JSON object with the diagnostics and the summary, for tools."""
-    return json.dumps(
-        {"diagnostics": [asdict(d) for d in diagnostics], "summary": summary},
-        ensure_ascii=False,
-        indent=2,
-    ) + "\n"
+    return (
+        json.dumps(
+            {"diagnostics": [asdict(d) for d in diagnostics], "summary": summary},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def _escape_data(value: str) -> str:
@@ -58,7 +61,7 @@ REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": githu
 
 
 def summary_line(files: int, diagnostics: list[Diagnostic]) -> str:
-    """"checked 6 files: no problems" or "checked 6 files: 2 errors in 1 file"."""
+    """ "checked 6 files: no problems" or "checked 6 files: 2 errors in 1 file"."""
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not diagnostics:

@@ -1,0 +1,63 @@
+"""Every command has help; the schema copy matches the models; start-up stays light."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, run_cli
+from lofte.cli import app
+
+
+def _commands() -> list[str]:
+    return sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
+
+
+def test_there_are_commands() -> None:
+    assert {"validate", "schema"} <= set(_commands())
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_every_command_has_help_text(name: str) -> None:
+    command = next(c for c in app.registered_commands if (c.name or c.callback.__name__) == name)
+    assert command.callback is not None
+    doc = command.callback.__doc__ or ""
+    assert len(doc.strip()) > 20, f"{name} has no real help text"
+    result = run_cli(name, "--help")
+    assert result.code == 0
+    assert doc.strip().splitlines()[0] in " ".join(result.out.split())
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = run_cli("--help")
+    assert result.code == 0
+    for name in _commands():
+        assert f"  {name} " in result.out
+
+
+def test_committed_schema_matches_the_models() -> None:
+    committed = (ROOT / "schema" / "lofte.schema.json").read_text(encoding="utf-8")
+    result = run_cli("schema")
+    assert result.code == 0
+    assert json.loads(result.out)["title"] == "lofte promise file"
+    assert result.out == committed, (
+        "schema/lofte.schema.json is stale: run `lofte schema > schema/lofte.schema.json`"
+    )
+
+
+def test_help_imports_no_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from lofte.cli import app\n"
+        "try:\n"
+        "    app(['--help'], prog_name='lofte')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ['pydantic', 'ruamel', 'jinja2', 'rich.table', 'yaml']\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.splitlines()[-1] == "[]"
