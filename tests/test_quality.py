@@ -10,7 +10,6 @@ import pytest
 
 from conftest import ROOT
 
-
 # Only the folders that exist: benchmarks/ arrives with the performance work.
 PY_DIRS = [d for d in ("src", "tests", "benchmarks") if (ROOT / d).is_dir()]
 
