@@ -64,6 +64,29 @@ def validate(
     output: Annotated[
         Format, typer.Option("--format", "-f", help="Output: text, json or github annotations.")
     ] = Format.text,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Processes to use; 0: every core when there are many files."
+        ),
+    ] = 0,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="LOFTE_NO_CACHE",
+            help="Neither read nor write the parse cache.",
+        ),
+    ] = False,
+    cache_dir: Annotated[
+        Path,
+        typer.Option(
+            "--cache-dir",
+            envvar="LOFTE_CACHE_DIR",
+            help="Where parses are cached, keyed on file content.",
+            file_okay=False,
+        ),
+    ] = Path(".lofte-cache"),
 ) -> None:
     """Check promise files against the format and each other; report every problem."""
     from lofte.errors import LofteError, errors_in
@@ -71,7 +94,9 @@ def validate(
     from lofte.validate import validate as run
 
     try:
-        count, diagnostics = run(paths or [], data_dir)
+        count, diagnostics = run(
+            paths or [], data_dir, jobs=jobs or None, cache_dir=None if no_cache else cache_dir
+        )
     except LofteError as exc:
         _fatal(exc)
     typer.echo(REPORTERS[output.value](diagnostics, summary_line(count, diagnostics)), nl=False)

@@ -14,7 +14,10 @@ safe one, because every rule is enforced here, on the events:
 * invalid UTF-8 and control characters reported at a line and column.
 
 Positions are optional: they cost a tuple per node, so the loader builds
-them only when it has a problem to place (see `read` and `loader`).
+them only when it has a problem to place (see `read` and `loader`).  Without
+them, `read` first tries `lofte.fastread`, a tighter loop over the same
+events that refuses to decide anything unusual and leaves it to the careful
+builder here.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 # NEL and the Unicode line/paragraph separators: libyaml (YAML 1.1) breaks
 # lines at them, YAML 1.2 does not, so the same file reads two ways.
 _AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")
+_AMBIGUOUS_BYTES = tuple(c.encode("utf-8") for c in "\x85\u2028\u2029")
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -144,7 +148,8 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
     text = decode(data)
     if not text.strip():
         raise YamlProblem(1, 1, "empty", "file is empty; a promise file starts with 'kind:'")
-    odd = _AMBIGUOUS_BREAKS.search(text)
+    # Searching the bytes is a memchr; the regex on the text is only for placing a hit.
+    odd = _AMBIGUOUS_BREAKS.search(text) if any(b in data for b in _AMBIGUOUS_BYTES) else None
     if odd:
         line, col = _offset_to_line_col(text, odd.start())
         raise YamlProblem(
@@ -154,6 +159,18 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
             f"character U+{ord(odd.group()):04X} is a line break to YAML 1.1 readers and text to "
             "YAML 1.2 ones; remove it",
         )
+    if not positions:
+        # The fast path vouches for ordinary files; anything it is unsure of
+        # (a refusal, or merely something unusual) goes to the careful
+        # builder, which decides and explains.
+        import yaml
+
+        from lofte.fastread import Unsure, fast_read
+
+        try:
+            return fast_read(text), None
+        except (Unsure, ValueError, yaml.YAMLError):
+            pass
     return _Builder(text, positions).build()
 
 
