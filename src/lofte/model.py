@@ -355,12 +355,6 @@ class _Document(Strict):
     follow_up: FollowUp | None = None
     communication: Communication | None = None
 
-    @model_validator(mode="after")
-    def _dates_ordered(self) -> _Document:
-        if self.starts and self.ends and self.ends < self.starts:
-            raise ValueError("the period ends before it starts")
-        return self
-
     def groups(self) -> list[Group]:
         """Every group (promise, focus area, goal) of the document."""
         return []
