@@ -44,7 +44,7 @@ __all__ = [
 if TYPE_CHECKING:
     from lofte.model import Activity, Agreement, Group, PlaceList, Promise, Record
 
-#: Every standing, in the order summaries list them.  No standing means zero.
+#: Every standing, in the order of the JSON summary.  None of them means zero.
 STANDINGS = (
     "kept",
     "exceeded",
