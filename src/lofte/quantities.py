@@ -6,9 +6,10 @@ to tjugo, the comparators minst/högst/max (bare means exactly), "stycken"/"st",
 ("3–5 insatser" promises at least 3) and vague quantities (flera, några, ett antal).
 
 What it does not take for a quantity, because it is no promise of a number of things:
-years ("under 2020"), dates ("11 mars", "2019-02-08"), ages and durations ("21 år",
-"15–18 årsåldern", "de senaste tolv månaderna"), paragraphs ("14§", "14 kap."),
-percentages, clock times, labels ("åk 2", "vecka 12", "T2") and list numbering.
+years ("under 2020"), dates ("11 mars", "2019-02-08"), ages ("21 år", "15–18
+årsåldern"), durations without a comparator ("de senaste tolv månaderna"; "minst fyra
+dagar" is a quantity), paragraphs ("14§", "14 kap."), percentages, clock times, labels
+("åk 2", "vecka 12", "T2") and list numbering.
 "en"/"ett" are far more often the article ("en trygg kommun", "ett led i") than a
 count, so they count only where the text makes the count explicit: after a comparator
 ("minst en"), confirmed in digits ("en (1)"), before "stycken"/"st", or "en gång per
@@ -20,69 +21,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-Comparator = Literal["at_least", "exactly", "at_most"]
-
-WORDS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
-    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
-    "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
-    "tjugo": 20,
-}  # fmt: skip
-# Comparators as the words before the number; the offset turns "fler än fem" into 6.
-_COMPARATORS: dict[tuple[str, ...], tuple[Comparator, int]] = {
-    ("minst",): ("at_least", 0),
-    ("åtminstone",): ("at_least", 0),
-    ("minimum",): ("at_least", 0),
-    ("som", "minst"): ("at_least", 0),
-    ("inte", "färre", "än"): ("at_least", 0),
-    ("inte", "mindre", "än"): ("at_least", 0),
-    ("fler", "än"): ("at_least", 1),
-    ("högst",): ("at_most", 0),
-    ("max",): ("at_most", 0),
-    ("maximalt",): ("at_most", 0),
-    ("maximum",): ("at_most", 0),
-    ("som", "mest"): ("at_most", 0),
-    ("som", "högst"): ("at_most", 0),
-    ("upp", "till"): ("at_most", 0),
-    ("inte", "fler", "än"): ("at_most", 0),
-    ("inte", "mer", "än"): ("at_most", 0),
-    ("färre", "än"): ("at_most", -1),
-}
-# "ett antal", "ett stort antal", "ett par": vague only after "ett"; "flera" alone.
-_VAGUE_AFTER_ETT = {"flertal", "antal", "par", "fåtal"}
-_PIECES = {"stycken", "st", "styck"}
-_MONTHS = {
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-    "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "okt", "nov", "dec",
-}  # fmt: skip
-_AGE = {"år", "års", "åren", "årig", "åriga", "åring", "åringar", "åringarna", "ålder"}
-_DURATION = {
-    "månad", "månader", "månaderna", "vecka", "veckor", "veckorna", "dag", "dagar",
-    "dagarna", "dygn", "timme", "timmar", "timmarna", "minut", "minuter", "sekunder",
-}  # fmt: skip
-_NOT_COUNTED = {"procent", "procentenheter", "kr", "kronor", "sek", "euro", "kap", "kapitlet"}
-_LABELS = {
-    "åk", "årskurs", "klass", "kap", "kapitel", "vecka", "v", "sida", "sidan", "nr", "nummer",
-    "paragraf", "punkt", "steg", "fas", "bilaga", "t", "q", "tertial", "kvartal", "kl",
-    "klockan", "åldern", "ålder", "version", "linje", "buss",
-}  # fmt: skip
-_PER = {
-    "tertial": "tertial", "tertialet": "tertial", "kvartal": "quarter", "kvartalet": "quarter",
-    "år": "year", "året": "year", "månad": "month", "månaden": "month", "vecka": "week",
-    "veckan": "week",
-}  # fmt: skip
-# Words that end the unit noun phrase: prepositions, conjunctions, pronouns, verbs.
-_STOP = {
-    "på", "i", "mot", "under", "med", "för", "till", "av", "om", "från", "vid", "inom", "per",
-    "och", "samt", "som", "att", "eller", "är", "kan", "ska", "har", "hos", "genom", "efter",
-    "mellan", "utan", "över", "kring", "runt", "bland", "där", "när", "sig", "den", "det",
-    "de", "än", "in", "ut", "varje", "inför", "innan", "enligt", "hade", "var", "blir",
-    "vi", "ni", "jag", "du", "han", "hon", "man", "dom", "kommer", "känner", "gör", "får",
-    "finns", "sker", "ändå", "också", "även", "framöver", "idag", "nu", "redan", "bara",
-}  # fmt: skip
+from lofte.quantity_words import (
+    AGE,
+    COMPARATORS,
+    DURATION,
+    LABELS,
+    MONTHS,
+    NOT_COUNTED,
+    PER,
+    PIECES,
+    STOP,
+    VAGUE_AFTER_ETT,
+    WORDS,
+    Comparator,
+)
 
 _TOKEN = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2})"
@@ -180,7 +133,7 @@ def _at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int]:
     ):
         j += 3
         confirmed = True
-    pieces = j < len(toks) and toks[j].low in _PIECES
+    pieces = j < len(toks) and toks[j].low in PIECES
     if pieces:
         j += 1
         if j < len(toks) and toks[j].text == ".":
@@ -212,7 +165,7 @@ def _at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int]:
 def _comparator_before(toks: list[_Tok], i: int) -> tuple[Comparator | None, int, int]:
     """The comparator in the words just before token ``i``: (comparator, offset, first index)."""
     # Longest first, so that "inte fler än" wins over "fler än".
-    for words, (comparator, offset) in sorted(_COMPARATORS.items(), key=lambda kv: -len(kv[0])):
+    for words, (comparator, offset) in sorted(COMPARATORS.items(), key=lambda kv: -len(kv[0])):
         n = len(words)
         if i >= n and tuple(t.low for t in toks[i - n : i]) == words:
             return comparator, offset, i - n
@@ -229,15 +182,15 @@ def _is_quantity(
     after_word = after
     if after is not None and after.text in _DASHES and j + 1 < len(toks):
         after_word = toks[j + 1]  # "21-åringar"
-    if before is not None and (before.low in _LABELS or before.text == "§"):
+    if before is not None and (before.low in LABELS or before.text == "§"):
         return False
     if after is not None and after.text in ("%", "§", ":"):
         return False
     if after_word is not None:
         word = after_word.low
-        if word in _MONTHS or word in _NOT_COUNTED or word in _AGE or word.startswith("årsålder"):
+        if word in MONTHS or word in NOT_COUNTED or word in AGE or word.startswith("årsålder"):
             return False
-        if word in _DURATION and not has_comparator:
+        if word in DURATION and not has_comparator:
             return False
     if tok.kind == "number":
         value = _value(tok) or 0
@@ -259,7 +212,7 @@ def _unit(toks: list[_Tok], j: int) -> tuple[str, int]:
     words: list[str] = []
     while j < len(toks) and len(words) < 3:
         tok = toks[j]
-        if tok.kind != "word" or tok.low in _STOP or tok.low in WORDS:
+        if tok.kind != "word" or tok.low in STOP or tok.low in WORDS:
             break
         words.append(tok.text)
         j += 1
@@ -269,9 +222,9 @@ def _unit(toks: list[_Tok], j: int) -> tuple[str, int]:
 def _per(toks: list[_Tok], k: int, unit: str) -> tuple[str | None, int]:
     """ "per tertial", "i månaden", "varje vecka", "om året", or "ggr/år" in the unit."""
     if "/" in unit:
-        return _PER.get(unit.rsplit("/", 1)[1].lower()), k
+        return PER.get(unit.rsplit("/", 1)[1].lower()), k
     if k + 1 < len(toks) and toks[k].low in ("per", "i", "varje", "om", "varannan"):
-        per = _PER.get(toks[k + 1].low)
+        per = PER.get(toks[k + 1].low)
         if per is not None:
             return per, k + 2
     return None, k
@@ -284,7 +237,7 @@ def _vague_at(toks: list[_Tok], i: int) -> tuple[str, int] | None:
         return toks[i].text, i + 1
     if low == "ett":
         for j in (i + 1, i + 2):  # "ett antal", "ett stort antal"
-            if j < len(toks) and toks[j].low in _VAGUE_AFTER_ETT:
+            if j < len(toks) and toks[j].low in VAGUE_AFTER_ETT:
                 if j == i + 2 and toks[i + 1].kind != "word":
                     break
                 return " ".join(t.text for t in toks[i : j + 1]), j + 1
