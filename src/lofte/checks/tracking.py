@@ -99,50 +99,36 @@ def _one(
             )
         ]
     found: list[Finding] = []
-    held: Quantity | None = None  # the stated number the target already holds
-    for quantity in read_quantities(activity.text):
+    quantities = read_quantities(activity.text)
+    # The stated number the target holds, if any: every other number is one too many.
+    held = next(
+        (q for q in quantities if q.number is not None and captures(target, q, places)), None
+    )
+    mismatched = False  # one mismatch is reported as such; a further number is untracked
+    for quantity in quantities:
         if captures(target, quantity, places):
-            held = held or (quantity if quantity.number is not None else None)
             continue
         said = f"the text says {quantity.phrase!r} ({quantity.describe()})"
         if quantity.number is None:
-            found.append(
-                finding(
-                    loaded,
-                    activity.id,
-                    (*path, "target", "kind"),
-                    "LT104",
-                    f"{name}: {said} and the target, {describe_target(target, places)}, "
-                    "does not say how it is counted; add a count or a measure",
-                )
+            code, where = "LT104", "kind"
+            message = (
+                f"{said} and the target, {describe_target(target, places)}, "
+                "does not say how it is counted; add a count or a measure"
             )
-        elif target.kind in ("count", "recurring") and held is None:
-            held = quantity  # report one mismatch; a further number is untracked
+        elif held is not None:
+            code, where = "LT103", "kind"
+            message = f"{said} but the target already holds {held.phrase!r}; split the activity"
+        elif target.kind in ("count", "recurring") and not mismatched:
+            mismatched = True
+            code = "LT102"
             where = target.comparator if target.kind == "count" else "at_least"
-            found.append(
-                finding(
-                    loaded,
-                    activity.id,
-                    (*path, "target", where),
-                    "LT102",
-                    f"{name}: {said} but the target is {describe_target(target, places)}",
-                )
-            )
+            message = f"{said} but the target is {describe_target(target, places)}"
         else:
-            because = (
-                f"the target already holds {held.phrase!r}; split the activity"
-                if held is not None
-                else f"the target, {describe_target(target, places)}, does not hold it"
-            )
-            found.append(
-                finding(
-                    loaded,
-                    activity.id,
-                    (*path, "target", "kind"),
-                    "LT103",
-                    f"{name}: {said} but {because}",
-                )
-            )
+            code, where = "LT103", "kind"
+            message = f"{said} but the target, {describe_target(target, places)}, does not hold it"
+        found.append(
+            finding(loaded, activity.id, (*path, "target", where), code, f"{name}: {message}")
+        )
     return found
 
 
