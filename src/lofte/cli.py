@@ -79,6 +79,67 @@ def validate(
 
 
 @app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Periods (2020), files or folders; default: every *.yaml in the data directory.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge freshness on this date.  [default: today]",
+            show_default=False,
+        ),
+    ] = None,
+    grace: Annotated[
+        int,
+        typer.Option(
+            "--grace",
+            metavar="DAYS",
+            help="Days after a tertial or quarter closes before its follow-up is due.",
+        ),
+    ] = 30,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    output: Annotated[
+        Format, typer.Option("--format", "-f", help="Output: text, json or github annotations.")
+    ] = Format.text,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain", metavar="CODE", help="Explain a check code (e.g. LT102) and exit."
+        ),
+    ] = None,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Check that every target is tracked: stated quantities, records, follow-up per tertial.
+
+    Exit 1 on errors; warnings alone (missing follow-up in an ended period) exit 0
+    unless --strict.  `--explain CODE` prints what a code means.
+    """
+    from lofte.errors import LofteError, errors_in
+    from lofte.render import reporter
+
+    try:
+        if explain is not None:
+            from lofte.checks.codes import explain as explain_code
+
+            typer.echo(explain_code(explain))
+            raise typer.Exit(0)
+        from lofte.check import check as run
+
+        diagnostics, summary = run(paths or [], data_dir, as_of=as_of, grace=grace, strict=strict)
+    except LofteError as exc:
+        _fatal(exc)
+    typer.echo(reporter(output.value, with_code=True)(diagnostics, summary), nl=False)
+    raise typer.Exit(1 if errors_in(diagnostics) else 0)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of promise files (what editors use to complete them)."""
     from lofte.schema import schema_text
