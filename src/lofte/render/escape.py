@@ -40,6 +40,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&|~$])")
 # Syntax that acts only at the start of a line: headings, quotes, lists,
 # thematic breaks, setext underlines, ordered list numbers.
 _LINE_START = re.compile(r"^([#>+\-=]|\d{1,9}(?=[.)]))")
+# Characters RFC 3986 never allows unencoded in a URL: a link holding one is
+# refused rather than guessed at.
+_NOT_URL = re.compile(r'[\s"<>\\^`{}|]')
 
 
 def clean(text: str) -> str:
@@ -88,7 +91,7 @@ def safe_link(url: object) -> str | None:
     ``https://polisen.se@example.com``, whose host is not what it seems.
     """
     text = str(url).strip()
-    if not text or text != one_line(text) or " " in text:
+    if not text or text != one_line(text) or _NOT_URL.search(text):
         return None
     try:
         parts = urlsplit(text)
@@ -105,8 +108,6 @@ def md_link(url: object) -> Markup:
     link = safe_link(url)
     if link is None:
         return md_text(url)
-    # Inside <…> only "<" and ">" would end the link, and a table splits on "|"
-    # before it sees links: percent-encode the three (the URL means the same).
-    for char, code in (("<", "%3C"), (">", "%3E"), ("|", "%7C")):
-        link = link.replace(char, code)
+    # safe_link refused "<", ">" and "|", the characters that would end an
+    # autolink or split a table cell.
     return Markup(f"<{link}>")
