@@ -50,8 +50,9 @@ def test_every_golden_file_has_a_case() -> None:
 
 def test_no_follow_up_is_said_plainly_and_never_as_zero(report_data: Path) -> None:
     for fmt in ("md", "html"):
-        result = run_cli("report", "2023", "-f", fmt, "--as-of", "2023-12-31", "--data-dir",
-                         str(report_data))
+        result = run_cli(
+            "report", "2023", "-f", fmt, "--as-of", "2023-12-31", "--data-dir", str(report_data)
+        )
         assert result.code == 0
         assert result.out.count("Ingen uppföljning registrerad") == 2
         assert "0 av" not in result.out
@@ -59,16 +60,18 @@ def test_no_follow_up_is_said_plainly_and_never_as_zero(report_data: Path) -> No
 
 
 def test_a_count_followed_up_with_notes_only_shows_no_number(report_data: Path) -> None:
-    result = run_cli("report", "2022", "-t", "T1", "--as-of", "2022-05-01", "--data-dir",
-                     str(report_data))
+    result = run_cli(
+        "report", "2022", "-t", "T1", "--as-of", "2022-05-01", "--data-dir", str(report_data)
+    )
     section = result.out.split("#### Kommunen samordnar två föräldramöten")[1].split("####")[0]
     assert "Utfall hittills: uppföljt, antal inte angivet" in section
     assert "0 av" not in section
 
 
 def test_the_tertial_view_lists_only_that_tertials_records(report_data: Path) -> None:
-    result = run_cli("report", "2022", "-t", "T2", "--as-of", "2023-01-15", "--data-dir",
-                     str(report_data))
+    result = run_cli(
+        "report", "2022", "-t", "T2", "--as-of", "2023-01-15", "--data-dir", str(report_data)
+    )
     assert "8 juni 2022" in result.out  # T2
     assert "22 mars 2022" not in result.out  # T1
     assert "5 oktober 2022" not in result.out  # T3, though before the report date
@@ -76,8 +79,18 @@ def test_the_tertial_view_lists_only_that_tertials_records(report_data: Path) ->
 
 
 def test_english_uses_the_same_templates_with_english_words(report_data: Path) -> None:
-    result = run_cli("report", "2022", "--lang", "en", "-f", "html", "--as-of", "2023-01-15",
-                     "--data-dir", str(report_data))
+    result = run_cli(
+        "report",
+        "2022",
+        "--lang",
+        "en",
+        "-f",
+        "html",
+        "--as-of",
+        "2023-01-15",
+        "--data-dir",
+        str(report_data),
+    )
     assert '<html lang="en">' in result.out
     assert "15 January 2023" in result.out and "Outcome so far" in result.out
     assert "januari" not in result.out.split("<main>")[0]
@@ -87,24 +100,40 @@ def test_output_file_is_written_whole(report_data: Path, tmp_path: Path) -> None
     target = tmp_path / "out" / "rapport.html"
     target.parent.mkdir()
     target.write_text("old", encoding="utf-8")
-    result = run_cli("report", "2022", "-f", "html", "-o", str(target), "--as-of", "2023-01-15",
-                     "--data-dir", str(report_data))
+    result = run_cli(
+        "report",
+        "2022",
+        "-f",
+        "html",
+        "-o",
+        str(target),
+        "--as-of",
+        "2023-01-15",
+        "--data-dir",
+        str(report_data),
+    )
     assert (result.code, result.out, result.err) == (0, "", "")
     assert target.read_text(encoding="utf-8") == (GOLDEN / "2022-sv.html").read_text("utf-8")
     assert [p.name for p in target.parent.iterdir()] == ["rapport.html"]  # no temp file left
     assert target.stat().st_mode & 0o044  # readable by others: it is to be published
 
 
-def test_failed_render_leaves_the_output_file_as_it_was(
-    report_data: Path, tmp_path: Path
-) -> None:
+def test_failed_render_leaves_the_output_file_as_it_was(report_data: Path, tmp_path: Path) -> None:
     broken = tmp_path / "templates"
     broken.mkdir()
     (broken / "report.md.j2").write_text("{{ report.nonexistent }}\n", encoding="utf-8")
     target = tmp_path / "rapport.md"
     target.write_text("old", encoding="utf-8")
-    result = run_cli("report", "2022", "-o", str(target), "--templates", str(broken),
-                     "--data-dir", str(report_data))
+    result = run_cli(
+        "report",
+        "2022",
+        "-o",
+        str(target),
+        "--templates",
+        str(broken),
+        "--data-dir",
+        str(report_data),
+    )
     assert result.code == 1
     assert result.err.startswith("lofte: ")
     assert "report.md.j2:1" in result.err and "nonexistent" in result.err
@@ -121,20 +150,39 @@ def test_templates_override_one_template_and_fall_back_for_the_rest(
     (own / "_summary.md.j2").write_text(
         "## {{ words['report.summary'] }} ({{ report.total }})\n", "utf-8"
     )
-    html = run_cli("report", "2022", "-f", "html", "--templates", str(own), "--as-of",
-                   "2023-01-15", "--data-dir", str(report_data))
+    html = run_cli(
+        "report",
+        "2022",
+        "-f",
+        "html",
+        "--templates",
+        str(own),
+        "--as-of",
+        "2023-01-15",
+        "--data-dir",
+        str(report_data),
+    )
     assert html.code == 0
     assert "font-family: 'Exempelby Sans'" in html.out
     assert "grid-template-columns" not in html.out  # the built-in CSS is replaced...
-    assert "<h2 id=\"summary\">Sammanfattning</h2>" in html.out  # ...the rest falls back
-    md = run_cli("report", "2022", "--templates", str(own), "--as-of", "2023-01-15",
-                 "--data-dir", str(report_data))
+    assert '<h2 id="summary">Sammanfattning</h2>' in html.out  # ...the rest falls back
+    md = run_cli(
+        "report",
+        "2022",
+        "--templates",
+        str(own),
+        "--as-of",
+        "2023-01-15",
+        "--data-dir",
+        str(report_data),
+    )
     assert "## Sammanfattning (7)\n" in md.out
 
 
 def test_templates_directory_must_exist(report_data: Path, tmp_path: Path) -> None:
-    result = run_cli("report", "2022", "--templates", str(tmp_path / "nope"), "--data-dir",
-                     str(report_data))
+    result = run_cli(
+        "report", "2022", "--templates", str(tmp_path / "nope"), "--data-dir", str(report_data)
+    )
     assert result.code == 2
     assert result.err == f"lofte: {tmp_path / 'nope'}: templates directory not found\n"
 
@@ -198,7 +246,8 @@ def test_real_data_2020_report(data_copy: Path) -> None:
 @pytest.mark.parametrize("period", ["2019", "2020", "2021", "2024-2025", "samverkan-2020-2023"])
 def test_every_real_period_renders_in_both_formats(period: str, data_copy: Path) -> None:
     for fmt in ("md", "html"):
-        result = run_cli("report", period, "-f", fmt, "--as-of", "2025-06-30", "--data-dir",
-                         str(data_copy))
+        result = run_cli(
+            "report", period, "-f", fmt, "--as-of", "2025-06-30", "--data-dir", str(data_copy)
+        )
         assert result.code == 0, result.err
         assert "Traceback" not in result.out + result.err

@@ -42,9 +42,19 @@ def _axe() -> Path:
     if not axe_path().is_file() and shutil.which("npm"):
         AXE_CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-             str(AXE_CACHE), f"axe-core@{AXE_VERSION}"],
-            check=False, capture_output=True, timeout=300,
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(AXE_CACHE),
+                f"axe-core@{AXE_VERSION}",
+            ],
+            check=False,
+            capture_output=True,
+            timeout=300,
         )
     if not axe_path().is_file():
         _missing("axe-core")
@@ -150,3 +160,11 @@ def _png_facts(png: bytes) -> tuple[int, int, int]:
     # which is all a blank-page check needs.
     rows = {raw[i * stride + 1 : (i + 1) * stride] for i in range(0, height, 7)}
     return width, height, len(rows)
+
+
+def test_ci_installs_the_browser_and_axe_before_the_tests() -> None:
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    tests = next(i for i, line in enumerate(lines) if "python -m pytest" in line)
+    chromium = next(i for i, line in enumerate(lines) if "apt-get install" in line)
+    axe = next(i for i, line in enumerate(lines) if f"axe-core@{AXE_VERSION}" in line)
+    assert chromium < tests and axe < tests

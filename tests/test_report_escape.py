@@ -18,7 +18,9 @@ from lofte.report import report
 FIXTURES = ROOT / "tests" / "fixtures" / "report" / "data"
 
 XSS = '<script>alert(1)</script><img src=x onerror="alert(2)"><!-- x'
-MARKDOWN = "# rubrik | cell\n- lista *fet* _kursiv_ `kod` [länk](javascript:alert(3)) ![b](x.png) \\"
+MARKDOWN = (
+    "# rubrik | cell\n- lista *fet* _kursiv_ `kod` [länk](javascript:alert(3)) ![b](x.png) \\"
+)
 BIDI = "ok\u202egnp.exe\u200b\u2066\x07\x1b[31m"
 EVIL = XSS + " " + MARKDOWN + " " + BIDI
 
@@ -49,9 +51,13 @@ def hostile(tmp_path: Path) -> Path:
         f"note: {evil}\n            deviation: {evil}\n            link: "
         + _yaml_quote("javascript:alert(4)"),
     )
-    text = text.replace("places: [Hamnen]\n            partners:", f"places: [{evil}]\n            partners:")
-    text = text.replace("link: https://exempelby.invalid/nyheter/foraldramote",
-                        "link: " + _yaml_quote('https://x.invalid/"><script>alert(5)</script>'))
+    text = text.replace(
+        "places: [Hamnen]\n            partners:", f"places: [{evil}]\n            partners:"
+    )
+    text = text.replace(
+        "link: https://exempelby.invalid/nyheter/foraldramote",
+        "link: " + _yaml_quote('https://x.invalid/"><script>alert(5)</script>'),
+    )
     text = text.replace("- Färre unga börjar använda narkotika.", f"- {evil}")
     text = text.replace("name: Anna Andersson", f"name: {evil}")
     path.write_text(text, "utf-8")
@@ -96,8 +102,9 @@ def _assert_inert(html: str) -> _Tags:
 
 
 def test_xss_payload_is_inert_in_html(hostile: Path) -> None:
-    result = run_cli("report", "2022", "-f", "html", "--as-of", "2023-01-15", "--data-dir",
-                     str(hostile))
+    result = run_cli(
+        "report", "2022", "-f", "html", "--as-of", "2023-01-15", "--data-dir", str(hostile)
+    )
     assert result.code == 0, result.err
     parser = _assert_inert(result.out)
     visible = "".join(parser.text)
@@ -122,8 +129,9 @@ def test_xss_and_markdown_syntax_are_inert_in_markdown(hostile: Path) -> None:
     assert '<script>alert(1)</script><img src=x onerror="alert(2)"><!-- x' in visible
     assert "# rubrik | cell - lista *fet* _kursiv_ `kod` [länk](javascript:alert(3))" in visible
     headings = [t for t, _ in parser.tags if t in {"h1", "h2", "h3", "h4"}]
-    plain = run_cli("report", "2022", "--as-of", "2023-01-15", "--data-dir",
-                    str(FIXTURES.parent / "data"))
+    plain = run_cli(
+        "report", "2022", "--as-of", "2023-01-15", "--data-dir", str(FIXTURES.parent / "data")
+    )
     clean_html = MarkdownIt("commonmark", {"html": True}).enable("table").render(plain.out)
     assert len(headings) == len(
         [t for t, _ in _assert_inert(clean_html).tags if t in {"h1", "h2", "h3", "h4"}]

@@ -125,8 +125,11 @@ def report(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to FILE (atomically) instead of standard output.",
-            show_default=False, dir_okay=False,
+            "--output",
+            "-o",
+            help="Write to FILE (atomically) instead of standard output.",
+            show_default=False,
+            dir_okay=False,
         ),
     ] = None,
     templates: Annotated[

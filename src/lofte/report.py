@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from lofte.errors import Diagnostic, UsageError
 
 if TYPE_CHECKING:
-    from lofte.calendar import Term
     from collections.abc import Mapping
 
+    from lofte.calendar import Term
     from lofte.model import Activity, Agreement, Group, Municipality, PlaceList, Promise, Record
     from lofte.standing import ActivityStatus
 
@@ -224,7 +224,9 @@ def build_report(
             _one_paragraph(group.text) if group else None,
             group.category if group else None,
             [
-                _activity(a, by_id[a.id], term, terms, actors, as_of, cadence, last_day, places, lang)
+                _activity(
+                    a, by_id[a.id], term, terms, actors, as_of, cadence, last_day, places, lang
+                )
                 for a in activities
             ],
         )
@@ -288,7 +290,9 @@ def _groups(
             out.append((heading, group, list(group.activities)))
     loose = document.loose_activities()
     if loose:
-        key = "report.action_plan" if document.kind == "samverkansoverenskommelse" else "report.other"
+        key = (
+            "report.action_plan" if document.kind == "samverkansoverenskommelse" else "report.other"
+        )
         out.append((word(key, lang), None, list(loose)))
     return out
 
@@ -334,7 +338,11 @@ def _record(record: Record, terms: list[Term], lang: str) -> RecordView:
 
     # "tertial 2": the date beside it already says the year and the month.
     label = next(
-        (f"{word(f'term.{t.kind}', lang).lower()} {t.number}" for t in terms if t.contains(record.date)),
+        (
+            f"{word(f'term.{t.kind}', lang).lower()} {t.number}"
+            for t in terms
+            if t.contains(record.date)
+        ),
         "",
     )
     return RecordView(
@@ -415,7 +423,9 @@ def _summary(statuses: list[ActivityStatus], lang: str) -> list[SummaryCount]:
     from lofte.words import word
 
     return [
-        SummaryCount(key, word(f"report.summary_{key}", lang), sum(s.standing in ss for s in statuses))
+        SummaryCount(
+            key, word(f"report.summary_{key}", lang), sum(s.standing in ss for s in statuses)
+        )
         for key, ss in SUMMARY
     ]
 

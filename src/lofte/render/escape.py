@@ -48,9 +48,7 @@ _NOT_URL = re.compile(r'[\s"<>\\^`{}|]')
 def clean(text: str) -> str:
     """Text without control, bidi and zero-width characters; whitespace runs kept as they are."""
     text = text.translate(_INVISIBLE)
-    return "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch) != "Cc" else " " for ch in text
-    )
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) != "Cc" else " " for ch in text)
 
 
 def one_line(text: str) -> str:
