@@ -115,6 +115,7 @@ class Report:
     lang: str
     title: str
     heading: str  # "Uppföljning tertial 2 2020 (maj–augusti)" or the yearly "Så gick det 2020"
+    activities_heading: str  # "Löften och aktiviteter", or for an agreement its focus areas
     municipality: str
     police_area: str | None
     period: str
@@ -208,6 +209,7 @@ def build_report(
     """The report context for the whole period, or for one of its tertials."""
     from lofte.calendar import cadence_of, find_term, terms_of
     from lofte.standing import assess, summary_line
+    from lofte.words import word
 
     term = find_term(document, tertial) if tertial is not None else None
     places = municipality.places if municipality is not None else {}
@@ -236,6 +238,12 @@ def build_report(
         lang=lang,
         title=document.title,
         heading=_heading(document, term, lang),
+        activities_heading=word(
+            "report.activities_agreement"
+            if document.kind == "samverkansoverenskommelse"
+            else "report.activities",
+            lang,
+        ),
         municipality=municipality.name if municipality else document.municipality,
         police_area=document.police_area or (municipality.police_area if municipality else None),
         period=document.period,
