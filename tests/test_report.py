@@ -207,8 +207,11 @@ def test_usage_mistakes_are_one_line_and_exit_2(
 
 def test_a_municipality_file_is_not_a_period(report_data: Path) -> None:
     result = run_cli("report", "exempelby", "--data-dir", str(report_data))
-    assert result.code == 2
-    assert "is a municipality file, not a period to report on" in result.err
+    assert result.code == 1
+    assert result.out == ""
+    assert (
+        "exempelby.yaml:1:1: is a municipality file, not a period with activities\n" in result.err
+    )
 
 
 def test_a_file_with_errors_gives_its_diagnostics_and_no_report(report_data: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lofte.errors import Diagnostic, UsageError
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from lofte.calendar import Term
     from lofte.model import Activity, Agreement, Group, Municipality, PlaceList, Promise, Record
     from lofte.standing import ActivityStatus
+    from lofte.status import PeriodStatus
 
 #: The summary's four counts, and the standings each one gathers.
 SUMMARY: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -145,12 +146,17 @@ class Report:
 def report(
     period: str, data_dir: Path, as_of: str | None, tertial: str | None, lang: str = "sv"
 ) -> tuple[Report | None, list[Diagnostic]]:
-    """Load the period and build its report; ``(None, problems)`` when the files have errors."""
+    """Open the period as `lofte status` does and build its report.
+
+    Returns ``(None, problems)`` when the file or the files it refers to have errors.
+    """
+    from lofte.status import open_period, period_status
+
     day = parse_date(as_of, "--as-of") if as_of is not None else dt.date.today()
-    document, municipality, agreement, problems = load_period(period, data_dir)
-    if document is None:
+    opened, problems = open_period(period, data_dir)
+    if opened is None:
         return None, problems
-    return build_report(document, municipality, agreement, day, tertial, lang), problems
+    return build_report(period_status(opened, day, tertial), lang), problems
 
 
 def parse_date(text: str, option: str) -> dt.date:
@@ -165,59 +171,18 @@ def parse_date(text: str, option: str) -> dt.date:
     raise UsageError(f"{option}: expected a date as YYYY-MM-DD, got {text!r}")
 
 
-def load_period(
-    period: str, data_dir: Path
-) -> tuple[Any, Municipality | None, Any, list[Diagnostic]]:
-    """The period's document, its municipality file and the agreement it builds on.
-
-    Returns ``(document, municipality, agreement, problems)``; a file with
-    errors gives no document and every problem, as `lofte validate` would.
-    """
-    from lofte.checks import run_rules
-    from lofte.errors import errors_in
-    from lofte.loader import load_many, period_path
-
-    path = period_path(period, data_dir)
-    workspace, loaded, problems = load_many([path])
-    for one in loaded:
-        problems.extend(run_rules(one, workspace))
-    if errors_in(problems) or not loaded:
-        return None, None, None, sorted(problems)
-    main = loaded[0]
-    document = main.document
-    if document.kind == "municipality":
-        raise UsageError(f"{main.display}: is a municipality file, not a period to report on")
-    municipality = workspace.sibling(main, document.municipality)
-    builds_on = getattr(document, "builds_on", None)
-    agreement = workspace.sibling(main, builds_on) if builds_on else None
-    return (
-        document,
-        municipality.document if municipality else None,
-        agreement.document if agreement else None,
-        sorted(problems),
-    )
-
-
-def build_report(
-    document: Promise | Agreement,
-    municipality: Municipality | None,
-    agreement: Promise | Agreement | None,
-    as_of: dt.date,
-    tertial: str | None = None,
-    lang: str = "sv",
-) -> Report:
-    """The report context for the whole period, or for one of its tertials."""
-    from lofte.calendar import cadence_of, find_term, terms_of
-    from lofte.standing import assess, summary_line
+def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
+    """The report context of an assessed period: the whole of it, or the tertial assessed."""
+    from lofte.calendar import cadence_of
     from lofte.words import word
 
-    term = find_term(document, tertial) if tertial is not None else None
-    places = municipality.places if municipality is not None else {}
-    statuses = assess(document, as_of, term, places)
-    terms = terms_of(document)
+    opened, term, terms, as_of = status.period, status.term, status.terms, status.as_of
+    document, municipality, agreement = opened.document, opened.municipality, opened.agreement
+    places = opened.places
     cadence = cadence_of(document)
     last_day = document.last_day
-    view_date = min(as_of, term.end if term is not None else document.last_day)
+    statuses = status.statuses
+    view_date = min(as_of, term.end if term is not None else last_day)
     actors = _actors(municipality)
     by_id = {s.activity_id: s for s in statuses}
     groups = [
@@ -252,11 +217,11 @@ def build_report(
         as_of=as_of,
         view_date=view_date,
         starts=document.effective_start,
-        ends=document.last_day,
+        ends=last_day,
         signed=document.signed,
         builds_on=agreement.title if agreement is not None else None,
         summary=_summary(statuses, lang),
-        summary_line=summary_line(statuses, lang),
+        summary_line=status.summary(lang),
         total=len(statuses),
         groups=groups,
         situation=_paragraphs(document.situation.text)[:1] if document.situation else [],
