@@ -25,9 +25,36 @@ pytestmark = pytest.mark.slow
 
 DATA = ROOT / "tests" / "fixtures" / "report" / "data"
 REPORTS = {
-    "2022-sv": ["2022", "--as-of", "2023-01-15"],
-    "2022-T2-en": ["2022", "-t", "T2", "--lang", "en", "--as-of", "2022-09-10"],
-    "2023-sv": ["2023", "--as-of", "2023-12-31"],
+    "2022-sv": ["2022", "--as-of", "2023-01-15", "--data-dir", str(DATA)],
+    "2022-T2-en": [
+        "2022",
+        "-t",
+        "T2",
+        "--lang",
+        "en",
+        "--as-of",
+        "2022-09-10",
+        "--data-dir",
+        str(DATA),
+    ],
+    "2023-sv": ["2023", "--as-of", "2023-12-31", "--data-dir", str(DATA)],
+    # The real data: the 2020 promise and the agreement, as they would be published.
+    "real-2020-T2-sv": [
+        "2020",
+        "-t",
+        "T2",
+        "--as-of",
+        "2020-09-01",
+        "--data-dir",
+        str(ROOT / "data"),
+    ],
+    "real-samverkan-sv": [
+        "samverkan-2020-2023",
+        "--as-of",
+        "2021-01-15",
+        "--data-dir",
+        str(ROOT / "data"),
+    ],
 }
 
 
@@ -82,7 +109,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {}
     for name, args in REPORTS.items():
         path = folder / f"{name}.html"
-        result = run_cli("report", *args, "-f", "html", "-o", str(path), "--data-dir", str(DATA))
+        result = run_cli("report", *args, "-f", "html", "-o", str(path))
         assert result.code == 0, result.err
         out[name] = path
     return out
