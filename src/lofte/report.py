@@ -2,145 +2,26 @@
 
 The context is data only (dataclasses of strings, numbers and dates) for the
 templates in ``templates/`` to lay out; words come from the one catalogue in
-`lofte.words`, standings from `lofte.standing.assess`.  Only what was recorded
-is reported: an activity without records says so, and no missing count is
-ever shown as a zero.
+`lofte.words`, standings from `lofte.standing.assess` by way of
+`lofte.status.period_status`.  The shape is in `lofte.reportview`, each
+activity's part in `lofte.activityview`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lofte.activityview import activity_view
 from lofte.errors import Diagnostic, UsageError
+from lofte.reportview import SUMMARY, GroupView, Report, SummaryCount
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from lofte.calendar import Term
-    from lofte.model import Activity, Agreement, Group, Municipality, PlaceList, Promise, Record
+    from lofte.model import Activity, Agreement, Group, Municipality, Promise
     from lofte.standing import ActivityStatus
     from lofte.status import PeriodStatus
-
-#: The summary's four counts, and the standings each one gathers.
-SUMMARY: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("kept", ("kept", "exceeded", "done")),
-    ("on_track", ("on_track", "followed_up")),
-    ("behind", ("behind", "partly_kept", "not_kept", "overdue")),
-    ("no_follow_up", ("no_follow_up", "not_started")),
-)
-
-
-@dataclass(frozen=True)
-class RecordView:
-    """One follow-up as the report shows it."""
-
-    date: dt.date
-    term: str  # the label of the tertial it falls in
-    count: int | None
-    note: str | None
-    places: list[str]
-    partners: list[str]
-    link: str | None
-    deviation: str | None
-
-
-@dataclass(frozen=True)
-class Bar:
-    """A progress bar: ``value`` of ``maximum``, with its numbers in words."""
-
-    value: int
-    maximum: int
-    text: str
-
-    @property
-    def shown(self) -> int:
-        """The value the bar draws: more than the target fills it, no more."""
-        return min(self.value, self.maximum)
-
-    @property
-    def percent(self) -> int:
-        """How full the bar is, 0–100."""
-        return round(100 * self.shown / self.maximum)
-
-
-@dataclass(frozen=True)
-class ActivityView:
-    """One activity: its target, what was recorded, where it stands."""
-
-    id: str
-    heading: str
-    text: str
-    responsible: list[str]
-    target: str
-    standing: str
-    standing_word: str
-    symbol: str
-    outcome: str
-    bar: Bar | None
-    records: list[RecordView]
-    deviations: list[str]
-    last_record: dt.date | None
-
-    @property
-    def followed_up(self) -> bool:
-        """Whether anything at all was recorded for it up to the report's date."""
-        return self.last_record is not None
-
-
-@dataclass(frozen=True)
-class GroupView:
-    """A promise, a focus area, or the activities listed apart."""
-
-    heading: str
-    text: str | None
-    category: str | None
-    activities: list[ActivityView]
-
-
-@dataclass(frozen=True)
-class SummaryCount:
-    """One of the summary's counts."""
-
-    key: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Report:
-    """Everything a report template may show."""
-
-    lang: str
-    title: str
-    heading: str  # "Uppföljning tertial 2 2020 (maj–augusti)" or the yearly "Så gick det 2020"
-    activities_heading: str  # "Löften och aktiviteter", or for an agreement its focus areas
-    municipality: str
-    police_area: str | None
-    period: str
-    term: str | None  # the tertial's label, None for the whole period
-    terms: list[str]
-    as_of: dt.date
-    view_date: dt.date  # the day the standings are taken: the report date, or the term's end
-    starts: dt.date
-    ends: dt.date
-    signed: dt.date | None
-    builds_on: str | None
-    summary: list[SummaryCount]
-    summary_line: str
-    total: int
-    groups: list[GroupView]
-    situation: list[str]
-    focus: list[str]
-    expected_effects: list[str]
-    forum: str | None
-    follow_up_text: str | None
-    published_on: list[str]
-    communication: str | None
-    channels: list[str]
-    signatories: list[dict[str, str]] = field(default_factory=list)
 
 
 def report(
@@ -191,7 +72,7 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
             _one_paragraph(group.text) if group else None,
             group.category if group else None,
             [
-                _activity(
+                activity_view(
                     a, by_id[a.id], term, terms, actors, as_of, cadence, last_day, places, lang
                 )
                 for a in activities
@@ -270,128 +151,6 @@ def _groups(
     return out
 
 
-def _activity(
-    activity: Activity,
-    status: ActivityStatus,
-    term: Term | None,
-    terms: list[Term],
-    actors: dict[str, str],
-    as_of: dt.date,
-    cadence: str,
-    last_day: dt.date,
-    places: Mapping[str, PlaceList],
-    lang: str,
-) -> ActivityView:
-    from lofte.standing import describe
-    from lofte.words import SYMBOLS, standing_word
-
-    shown = [
-        r for r in activity.progress if r.date <= as_of and (term is None or term.contains(r.date))
-    ]
-    records = [_record(r, terms, lang) for r in sorted(shown, key=lambda r: r.date)]
-    return ActivityView(
-        id=activity.id,
-        heading=_first_sentence(activity.text),
-        text=_one_paragraph(activity.text),
-        responsible=[actors.get(a, a) for a in activity.responsible],
-        target=_target(activity, cadence, last_day, places, lang),
-        standing=status.standing,
-        standing_word=standing_word(status.standing, lang),
-        symbol=SYMBOLS[status.standing],
-        outcome=describe(status, activity, lang),
-        bar=_bar(status, activity, lang),
-        records=records,
-        deviations=[r.deviation for r in records if r.deviation],
-        last_record=status.last_record,
-    )
-
-
-def _record(record: Record, terms: list[Term], lang: str) -> RecordView:
-    from lofte.words import word
-
-    # "tertial 2": the date beside it already says the year and the month.
-    label = next(
-        (
-            f"{word(f'term.{t.kind}', lang).lower()} {t.number}"
-            for t in terms
-            if t.contains(record.date)
-        ),
-        "",
-    )
-    return RecordView(
-        record.date,
-        label,
-        record.count,
-        record.note,
-        list(record.places),
-        list(record.partners),
-        record.link,
-        record.deviation,
-    )
-
-
-def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
-    """A bar only where there is a recorded number to draw: never an empty bar for nothing."""
-    from lofte.describe import target_phrase
-    from lofte.words import word
-
-    target = activity.target
-    if target is None or status.records == 0:
-        return None
-    of = word("of", lang)
-    if target.kind == "count" and status.recorded is not None:
-        phrase = target_phrase(activity, lang)
-        return Bar(status.recorded, target.number, f"{status.recorded} {of} {phrase}")
-    if target.kind == "coverage" and (status.covered or status.missing):
-        total = len(status.covered) + len(status.missing)
-        return Bar(len(status.covered), total, f"{len(status.covered)} {of} {total}")
-    if target.kind in ("recurring", "ongoing") and status.terms_due:
-        met, due = len(status.terms_met), len(status.terms_due)
-        kind = "quarter" if "-Q" in status.terms_due[0] else "tertial"
-        text = word("report.terms_met", lang).format(
-            met=met, due=due, terms=word(f"terms.{kind}", lang)
-        )
-        return Bar(met, due, text)
-    return None
-
-
-def _target(
-    activity: Activity,
-    cadence: str,
-    last_day: dt.date,
-    places: Mapping[str, PlaceList],
-    lang: str,
-) -> str:
-    from lofte.describe import target_phrase
-    from lofte.words import long_date, word
-
-    target = activity.target
-    if target is None:
-        return word("report.no_target", lang)
-    if target.kind == "count":
-        text = target_phrase(activity, lang)
-    elif target.kind == "coverage":
-        listed = places.get(target.of) if target.of else None
-        items = target.items or (listed.items if listed else [])
-        key = "report.target_coverage_of" if target.of else "report.target_coverage"
-        text = word(key, lang).format(of=target.of, items=", ".join(items))
-        if target.of and not items:
-            text = text.split(" (")[0]
-    elif target.kind == "recurring":
-        key = "report.target_once" if target.at_least == 1 else "report.target_recurring"
-        text = word(key, lang).format(
-            times=target.at_least, term=word(f"term.{target.per}", lang).lower()
-        )
-    else:
-        due = long_date(activity.due or last_day, lang)
-        text = word(f"report.target_{target.kind}", lang).format(
-            term=word(f"term.{cadence}", lang).lower(), due=due
-        )
-    if target.measure:
-        text += f" ({target.measure})"
-    return text
-
-
 def _summary(statuses: list[ActivityStatus], lang: str) -> list[SummaryCount]:
     from lofte.words import word
 
@@ -416,13 +175,3 @@ def _paragraphs(text: str) -> list[str]:
 
 def _one_paragraph(text: str | None) -> str:
     return " ".join((text or "").split())
-
-
-def _first_sentence(text: str, limit: int = 110) -> str:
-    """A heading for an activity: its first sentence, shortened at a word if long."""
-    flat = _one_paragraph(text)
-    end = flat.find(". ")
-    sentence = flat if end < 0 else flat[: end + 1]
-    if len(sentence) <= limit:
-        return sentence
-    return sentence[:limit].rsplit(" ", 1)[0] + " …"
