@@ -281,3 +281,34 @@ def test_an_unknown_language_is_refused() -> None:
 def test_fixture_files_are_labelled_made_up() -> None:
     for path in Path(FIXTURES).glob("*.yaml"):
         assert "made up" in path.read_text(encoding="utf-8").lower(), path.name
+
+
+def test_unrecorded_terms_for_a_freshness_check() -> None:
+    from lofte.standing import activity_time, unrecorded_terms
+
+    kontakter = _activity(FIXTURE_2020, "kontakter")
+    assert unrecorded_terms(FIXTURE_2020, kontakter, date(2021, 1, 15)) == []
+    insatser = _activity(FIXTURE_2020, "insatser")
+    missing = unrecorded_terms(FIXTURE_2020, insatser, date(2021, 1, 15))
+    assert [t.id for t in missing] == ["2020-T1"]  # records in T2 and T3 only
+    # A record dated after as_of does not follow up its term yet.
+    assert [t.id for t in unrecorded_terms(FIXTURE_2020, insatser, date(2020, 9, 1))] == ["2020-T1"]
+    hostlov = _activity(FIXTURE_2020, "hostlov")
+    assert activity_time(FIXTURE_2020, hostlov) == (date(2020, 10, 1), date(2020, 11, 30))
+    assert [t.id for t in unrecorded_terms(FIXTURE_2020, hostlov, date(2021, 1, 1))] == ["2020-T3"]
+
+
+def test_sentences_for_quarters_and_two_year_periods() -> None:
+    document = _load("2024-2025.yaml")
+    statuses = assess(document, date(2025, 5, 10))
+    activities = [a for _, a in document.all_activities()]
+    assert [describe(s, a) for s, a in zip(statuses, activities, strict=True)] == [
+        "4 of at least 6 trygghetsvandringar, on track",
+        "followed up in 3 of 4 closed tertials, behind; missing: 2024-T3",
+        "at least 2 times a quarter in 1 of 5 closed quarters, behind; "
+        "missing: 2024-Q2, 2024-Q3, 2024-Q4, 2025-Q1",
+    ]
+    assert describe(statuses[2], activities[2], "sv") == (
+        "minst 2 gånger per kvartal i 1 av 5 avslutade kvartal, efter plan; "
+        "saknas: 2024-Q2, 2024-Q3, 2024-Q4, 2025-Q1"
+    )

@@ -291,3 +291,51 @@ def test_real_process_output_is_plain(status_dir: Path) -> None:
     result = run_process("status", "2020", "--as-of", "2020-09-15", cwd=status_dir.parent)
     assert result.code == 0
     assert result.out == (GOLDEN / "2020-2020-09-15.txt").read_text(encoding="utf-8")
+
+
+def test_overview_reports_a_broken_file_and_goes_on(status_dir: Path) -> None:
+    (status_dir / "2023.yaml").write_text("kind: medborgarlofte\n", encoding="utf-8")
+    result = run_cli("status", "--as-of", "2020-09-15", cwd=status_dir.parent)
+    lines = result.out.splitlines()
+    assert lines[0].startswith("data/2023.yaml:1:1: ")
+    assert [line.split()[0] for line in lines if not line.startswith(("data/", " "))] == [
+        "2020",
+        "2024-2025",
+        "samverkan-2020-2023",
+        "tom-2022",
+    ]
+    assert result.code == 1
+
+
+def test_an_empty_data_dir(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    result = run_cli("status", cwd=tmp_path)
+    assert (result.code, result.out) == (0, "no period files\n")
+
+
+def test_a_term_not_begun(status_dir: Path) -> None:
+    result = run_cli("status", "2020", "--as-of", "2020-06-01", "-t", "T3", cwd=status_dir.parent)
+    assert result.out.splitlines()[2] == "Tertial 3 2020 (September–December): not begun yet"
+
+
+def test_core_modules_import_neither_typer_nor_rich() -> None:
+    code = (
+        "import sys\n"
+        "import lofte.calendar, lofte.standing, lofte.status, lofte.words\n"
+        "import lofte.render.status_json\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich')))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.splitlines()[-1] == "[]"
+
+
+def test_only_the_status_renderer_imports_rich() -> None:
+    import re
+
+    statement = re.compile(r"^\s*(?:import|from) rich\b", re.M)
+    users = sorted(
+        path.relative_to(ROOT / "src").as_posix()
+        for path in (ROOT / "src").rglob("*.py")
+        if statement.search(path.read_text(encoding="utf-8"))
+    )
+    assert users == ["lofte/render/status.py"]

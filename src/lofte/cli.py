@@ -101,6 +101,7 @@ def status(
             help="A period (2020, 2024-2025, samverkan-2020-2023) or a path; "
             "none: one line per period file.",
             show_default=False,
+            metavar="PERIOD",
         ),
     ] = None,
     as_of: Annotated[
@@ -114,6 +115,7 @@ def status(
         typer.Option(
             "--tertial",
             "-t",
+            metavar="TERM",
             help="Standing at the end of one tertial or quarter: T2, 2024-T1, 2021-Q3.",
         ),
     ] = None,

@@ -85,12 +85,12 @@ def _coverage(status: ActivityStatus, activity: Activity, said: str, lang: str) 
 def _terms(status: ActivityStatus, activity: Activity, said: str, lang: str) -> str:
     target = activity.target
     assert target is not None
-    per = target.per if target.kind == "recurring" else None
-    kind = per or _kind_of(status)
     if not status.terms_due:
         # No term has closed yet: nothing is due, so say only that there are records.
         followed = standing_word("followed_up", lang)
         return followed if status.standing == "followed_up" else f"{followed}, {said}"
+    # Term ids end in T<n> or Q<n>: "2020-T1", "2019-Q4".
+    kind = "quarter" if status.terms_due[0].split("-")[-1].startswith("Q") else "tertial"
     numbers = {
         "met": len(status.terms_met),
         "due": len(status.terms_due),
@@ -108,9 +108,3 @@ def _terms(status: ActivityStatus, activity: Activity, said: str, lang: str) -> 
     if missed:
         line += f"; {word('missing', lang)}: {', '.join(missed)}"
     return line
-
-
-def _kind_of(status: ActivityStatus) -> str:
-    # Term ids end in T<n> or Q<n>; with none closed the cadence does not matter.
-    ids = status.terms_due or ((status.term,) if status.term else ())
-    return "quarter" if ids and ids[0].split("-")[-1].startswith("Q") else "tertial"

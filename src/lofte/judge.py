@@ -1,6 +1,8 @@
-"""The per-kind rules behind `lofte.standing.assess_activity`, for activities with records.
+"""The per-kind rules behind `lofte.standing.assess_activity`.
 
-Each rule returns the fields of `ActivityStatus` it decides, as a dict.
+`plan` gives what the calendar alone says (how many are expected by now,
+which items or terms are required); `outcome` judges the records against it.
+Both return `ActivityStatus` fields as a dict.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from lofte.calendar import Term
 
 if TYPE_CHECKING:
-    from lofte.model import CountTarget, CoverageTarget, PlaceList, Record
+    from lofte.model import CountTarget, CoverageTarget, PlaceList, Record, Target
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Span:
     start: date
     deadline: date
     view: date  # as_of, or the day after the term the view is restricted to
-    closed: list[Term]  # the terms closed on ``view``
+    closed: list[Term]  # the terms closed on ``view``, in the kind the target counts
     places: Mapping[str, PlaceList] | None = None  # the municipality's place lists
 
     @property
@@ -49,28 +51,9 @@ class Span:
         done = (min(closed_end, self.deadline) - self.start).days + 1
         return Fraction(done, total)
 
-
-def _paced(have: int, of: int, span: Span) -> dict[str, Any]:
-    expected = of * span.share()
-    standing = "on_track" if have >= expected else "behind"
-    return {"standing": standing, "expected": round(float(expected), 2)}
-
-
-def count(target: CountTarget, recorded: int | None, span: Span) -> dict[str, Any]:
-    """A count target: kept/exceeded/partly/not kept at the end, paced before."""
-    if recorded is None:  # followed up with notes only: the count is unknown
-        return {"standing": "followed_up"}
-    number = target.number
-    if target.comparator == "at_most":
-        # A cap has no pace; once passed it cannot be kept again.
-        if recorded > number:
-            return {"standing": "not_kept"}
-        return {"standing": "kept" if span.ended else "on_track"}
-    if target.comparator == "exactly" and recorded > number:
-        return {"standing": "exceeded"}
-    if span.ended:
-        return {"standing": "kept" if recorded >= number else "partly_kept"}
-    return _paced(recorded, number, span)
+    def due_terms(self) -> list[Term]:
+        """Closed terms that overlap the activity's time: each needs its follow-up."""
+        return [t for t in self.closed if t.end >= self.start and t.start <= self.deadline]
 
 
 def coverage_list(
@@ -87,8 +70,73 @@ def coverage_list(
     return (), True
 
 
-def coverage(target: CoverageTarget, records: list[Record], span: Span) -> dict[str, Any]:
-    """A coverage target: the items with a record against the whole list."""
+def _paced_number(target: CountTarget | CoverageTarget, span: Span) -> int:
+    """How many the whole target asks for, where a pace applies (0 where none does)."""
+    if target.kind == "coverage":
+        return len(coverage_list(target, span.places)[0])
+    return 0 if target.comparator == "at_most" else target.number
+
+
+def plan(target: Target | None, span: Span) -> dict[str, Any]:
+    """What the calendar alone says: expected by now, required items, terms due."""
+    if target is None or target.kind == "milestone":
+        return {}
+    if target.kind == "recurring" or target.kind == "ongoing":
+        return {"terms_due": tuple(t.id for t in span.due_terms())}
+    fields: dict[str, Any] = {}
+    if target.kind == "coverage":
+        items, complete = coverage_list(target, span.places)
+        fields = {"items": items, "list_complete": complete}
+    number = _paced_number(target, span)
+    if number and not span.ended:
+        fields["expected"] = round(float(number * span.share()), 2)
+    return fields
+
+
+def outcome(
+    target: Target, records: list[Record], recorded: int | None, span: Span
+) -> dict[str, Any]:
+    """The standing of an activity that has records, with what they cover."""
+    if target.kind == "count":
+        return {"standing": _count(target, recorded, span)}
+    if target.kind == "coverage":
+        return _coverage(target, records, span)
+    if target.kind == "milestone":
+        return {"standing": "done"}
+    at_least = target.at_least if target.kind == "recurring" else 1
+    met = [t for t in span.due_terms() if sum(t.contains(r.date) for r in records) >= at_least]
+    every = len(met) == len(span.due_terms())
+    if target.kind == "ongoing":
+        standing = "followed_up" if every else "behind"
+    elif span.ended:
+        standing = "kept" if every else "partly_kept" if met else "not_kept"
+    else:
+        standing = "on_track" if every else "behind"
+    return {"standing": standing, "terms_met": tuple(t.id for t in met)}
+
+
+def _pace(have: int, target: CountTarget | CoverageTarget, span: Span) -> str:
+    # Exact fractions: the rounded `expected` is for display only.
+    return "on_track" if have >= _paced_number(target, span) * span.share() else "behind"
+
+
+def _count(target: CountTarget, recorded: int | None, span: Span) -> str:
+    if recorded is None:  # followed up with notes only: the count is unknown
+        return "followed_up"
+    number = target.number
+    if target.comparator == "at_most":
+        # A cap has no pace; once passed it cannot be kept again.
+        if recorded > number:
+            return "not_kept"
+        return "kept" if span.ended else "on_track"
+    if target.comparator == "exactly" and recorded > number:
+        return "exceeded"
+    if span.ended:
+        return "kept" if recorded >= number else "partly_kept"
+    return _pace(recorded, target, span)
+
+
+def _coverage(target: CoverageTarget, records: list[Record], span: Span) -> dict[str, Any]:
     items, _ = coverage_list(target, span.places)
     if not items:  # the list is not known here, so nothing can be said to be missing
         return {"standing": "followed_up"}
@@ -96,29 +144,10 @@ def coverage(target: CoverageTarget, records: list[Record], span: Span) -> dict[
     seen = {place.casefold() for record in records for place in record.places}
     covered = tuple(item for item in items if item.casefold() in seen)
     missing = tuple(item for item in items if item.casefold() not in seen)
-    result: dict[str, Any] = {"covered": covered, "missing": missing}
     if not covered:
-        result["standing"] = "followed_up"
+        standing = "followed_up"
     elif span.ended:
-        result["standing"] = "partly_kept" if missing else "kept"
+        standing = "partly_kept" if missing else "kept"
     else:
-        result.update(_paced(len(covered), len(items), span))
-    return result
-
-
-def terms(kind: str, at_least: int, records: list[Record], span: Span) -> dict[str, Any]:
-    """Recurring and ongoing targets: which closed terms had their follow-up."""
-    due = [t for t in span.closed if t.end >= span.start and t.start <= span.deadline]
-    met = [t for t in due if sum(t.contains(r.date) for r in records) >= at_least]
-    every = len(met) == len(due)
-    if kind == "ongoing":
-        standing = "followed_up" if every else "behind"
-    elif span.ended:
-        standing = "kept" if every else "partly_kept" if met else "not_kept"
-    else:
-        standing = "on_track" if every else "behind"
-    return {
-        "standing": standing,
-        "terms_due": tuple(t.id for t in due),
-        "terms_met": tuple(t.id for t in met),
-    }
+        standing = _pace(len(covered), target, span)
+    return {"standing": standing, "covered": covered, "missing": missing}

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lofte import judge
 from lofte.calendar import Term, terms_of
@@ -34,15 +34,17 @@ __all__ = [
     "assess",
     "assess_activity",
     "describe",
+    "activity_time",
     "records_in",
     "summary_line",
     "tally",
+    "unrecorded_terms",
 ]
 
 if TYPE_CHECKING:
     from lofte.model import Activity, Agreement, Group, PlaceList, Promise, Record
 
-#: Every standing, in the order summaries list them.  No standing means zero.
+#: Every standing, in the order of the JSON summary.  None of them means zero.
 STANDINGS = (
     "kept",
     "exceeded",
@@ -71,13 +73,15 @@ class ActivityStatus:
     kind: str | None = None  # the target's kind; None for an activity without a target
     starts: date | None = None  # when the activity starts to apply
     deadline: date | None = None  # when it is judged: due date, window end or period end
-    expected: float | None = None  # count/coverage pace: how many by now (2 decimals)
+    # What the calendar alone says, records or not:
+    expected: float | None = None  # count/coverage before the deadline: pace by now, 2 decimals
     items: tuple[str, ...] = ()  # coverage: the items required (empty if the list is unknown)
     list_complete: bool = True  # coverage: False when the place list is known to be partial
+    terms_due: tuple[str, ...] = ()  # recurring/ongoing: closed terms that need follow-up
+    # What the records show, only once there are records (else empty, never "none of them"):
     covered: tuple[str, ...] = ()  # coverage: items with a record, in list order
-    missing: tuple[str, ...] = ()  # coverage: items without one (only once there are records)
-    terms_due: tuple[str, ...] = ()  # recurring/ongoing: closed terms that needed follow-up
-    terms_met: tuple[str, ...] = ()  # ... and those that had it
+    missing: tuple[str, ...] = ()  # coverage: items without one
+    terms_met: tuple[str, ...] = ()  # recurring/ongoing: due terms that had their follow-up
     term: str | None = None  # the term this view is restricted to, if any
     term_records: int | None = None  # records inside that term
     term_recorded: int | None = None  # sum of counts inside that term (None as for recorded)
@@ -87,6 +91,35 @@ def records_in(activity: Activity, term: Term, as_of: date | None = None) -> lis
     """The activity's records dated inside ``term`` (and not after ``as_of``)."""
     return [
         r for r in activity.progress if term.contains(r.date) and (as_of is None or r.date <= as_of)
+    ]
+
+
+def activity_time(document: Promise | Agreement, activity: Activity) -> tuple[date, date]:
+    """When an activity runs: from the effective start (or its window's) to its deadline.
+
+    The deadline is its ``due`` date, else its window's end, else the period's last day.
+    """
+    start = document.effective_start
+    deadline = activity.due or document.last_day
+    if activity.window is not None:
+        start = max(start, activity.window.start)
+        deadline = min(deadline, activity.window.end)
+    return start, deadline
+
+
+def unrecorded_terms(document: Promise | Agreement, activity: Activity, as_of: date) -> list[Term]:
+    """Closed terms (in the document's cadence) of the activity's time that have no record.
+
+    What a freshness check asks: was every closed tertial followed up?
+    """
+    start, deadline = activity_time(document, activity)
+    return [
+        term
+        for term in terms_of(document)
+        if term.closed(as_of)
+        and term.end >= start
+        and term.start <= deadline
+        and not records_in(activity, term, as_of)
     ]
 
 
@@ -122,11 +155,7 @@ def assess_activity(
     records = [r for r in activity.progress if r.date <= as_of]
     if term is not None:
         records = [r for r in records if r.date <= term.end]
-    start = document.effective_start
-    deadline = activity.due or document.last_day
-    if activity.window is not None:
-        start = max(start, activity.window.start)
-        deadline = min(deadline, activity.window.end)
+    start, deadline = activity_time(document, activity)
     target = activity.target
     counts = [r.count for r in records if r.count is not None]
     base = ActivityStatus(
@@ -140,9 +169,6 @@ def assess_activity(
         starts=start,
         deadline=deadline,
     )
-    if target is not None and target.kind == "coverage":
-        items, complete = judge.coverage_list(target, places)
-        base = replace(base, items=items, list_complete=complete)
     if term is not None:
         inside = records_in(activity, term, as_of)
         in_counts = [r.count for r in inside if r.count is not None]
@@ -152,6 +178,11 @@ def assess_activity(
             term_records=len(inside),
             term_recorded=sum(in_counts) if base.recorded is not None and in_counts else None,
         )
+    # Recurring targets count in their own terms; pace follows the document's cadence.
+    per = target.per if target is not None and target.kind == "recurring" else None
+    closed = [t for t in terms_of(document, per) if t.closed(view)]
+    span = judge.Span(start, deadline, view, closed, places)
+    base = replace(base, **judge.plan(target, span))
     if not records:
         if view < start:
             return replace(base, standing="not_started")
@@ -159,21 +190,7 @@ def assess_activity(
         return replace(base, standing="overdue" if overdue else "no_follow_up")
     if target is None:
         return replace(base, standing="followed_up")
-    closed = [t for t in terms_of(document) if t.closed(view)]
-    span = judge.Span(start, deadline, view, closed, places)
-    changes: dict[str, Any]
-    if target.kind == "count":
-        changes = judge.count(target, base.recorded, span)
-    elif target.kind == "coverage":
-        changes = judge.coverage(target, records, span)
-    elif target.kind == "milestone":
-        changes = {"standing": "done"}
-    else:
-        per = target.per if target.kind == "recurring" else None
-        closed = [t for t in terms_of(document, per) if t.closed(view)]
-        at_least = target.at_least if target.kind == "recurring" else 1
-        changes = judge.terms(target.kind, at_least, records, replace(span, closed=closed))
-    return replace(base, **changes)
+    return replace(base, **judge.outcome(target, records, base.recorded, span))
 
 
 def tally(statuses: list[ActivityStatus]) -> dict[str, int]:

@@ -1,4 +1,6 @@
-"""Drawing `lofte status`: rich tables on a terminal, the same as plain text elsewhere, JSON.
+"""Drawing `lofte status`: rich tables on a terminal, the same as plain text elsewhere.
+
+JSON is `lofte.render.status_json`; `render` picks between them.
 
 Only this module imports rich, and only the status command imports this module.
 """
@@ -6,21 +8,19 @@ Only this module imports rich, and only the status command imports this module.
 from __future__ import annotations
 
 import io
-import json
 from typing import TYPE_CHECKING, Any
 
-from lofte.standing import STANDINGS, describe, tally
+from lofte.render import status_json
 from lofte.words import SYMBOLS, standing_word
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rich.console import Console
 
-    from lofte.model import Activity, Group
+    from lofte.model import Activity
     from lofte.standing import ActivityStatus
     from lofte.status import Outcome, PeriodStatus
-
-#: Bumped only when a field changes meaning or disappears; adding a field keeps it.
-JSON_VERSION = 1
 
 _STYLE = {
     "kept": "green",
@@ -40,16 +40,17 @@ _NONE = "–"
 
 def render(outcome: Outcome, fmt: str, *, terminal: bool, width: int | None = None) -> str:
     """The whole output of `lofte status` as text."""
-    if outcome.diagnostics and fmt == "json":
-        problems = [d.__dict__ for d in outcome.diagnostics]
-        return _dump({"diagnostics": problems})
+    if fmt == "json":
+        if outcome.diagnostics:
+            return status_json.dump(status_json.diagnostics(outcome.diagnostics))
+        if outcome.period is not None:
+            return status_json.dump(status_json.as_json(outcome.period))
+        return status_json.dump(status_json.periods(outcome.overview))
     lines = [d.render() + "\n" for d in outcome.diagnostics]
     if outcome.period is not None:
-        if fmt == "json":
-            return _dump(as_json(outcome.period))
         return "".join(lines) + table(outcome.period, terminal=terminal, width=width)
-    if fmt == "json":
-        return _dump({"version": JSON_VERSION, "periods": [_brief(p) for p in outcome.overview]})
+    if not outcome.overview and not outcome.diagnostics:
+        return "no period files\n"
     return "".join(lines) + overview(outcome.overview, width or 80)
 
 
@@ -64,84 +65,6 @@ def overview(periods: list[PeriodStatus], width: int = 80) -> str:
         wrapped = textwrap.wrap(period.summary(), max(20, width - pad), break_on_hyphens=False)
         out.append(name.ljust(pad) + ("\n" + " " * pad).join(wrapped) + "\n")
     return "".join(out)
-
-
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-# ------------------------------------------------------------------ JSON
-
-
-def as_json(status: PeriodStatus) -> dict[str, Any]:
-    """The stable JSON contract (README.md, "lofte status --format json")."""
-    document = status.period.document
-    return {
-        "version": JSON_VERSION,
-        "period": document.period,
-        "file": status.period.loaded.stem,
-        "title": document.title,
-        "as_of": status.as_of.isoformat(),
-        "tertial": status.term.id if status.term is not None else None,
-        "cadence": status.terms[0].kind,
-        "effective_start": document.effective_start.isoformat(),
-        "tertials": [
-            {
-                "id": t.id,
-                "start": t.start.isoformat(),
-                "end": t.end.isoformat(),
-                "closed": t.closed(status.as_of),
-                "before_start": t.before_start,
-            }
-            for t in status.terms
-        ],
-        "activities": [_activity(group, a, s) for group, a, s in status.rows],
-        "summary": tally(status.statuses),
-        "summary_line": status.summary(),
-    }
-
-
-def _activity(group: Group | None, activity: Activity, status: ActivityStatus) -> dict[str, Any]:
-    target = activity.target
-    coverage = status.kind == "coverage"
-    judged = coverage and bool(status.covered or status.missing)
-    terms = status.kind in ("recurring", "ongoing")
-    return {
-        "id": activity.id,
-        "promise": group.id if group is not None else None,
-        "text": activity.text,
-        "responsible": list(activity.responsible),
-        "target": target.model_dump(mode="json", exclude_unset=True) if target else None,
-        "standing": status.standing,
-        "recorded": status.recorded,
-        "records": status.records,
-        "last_record": _iso(status.last_record),
-        "expected": status.expected,
-        "deadline": _iso(status.deadline),
-        "items": list(status.items) if coverage else None,
-        "list_complete": status.list_complete if coverage else None,
-        "covered": list(status.covered) if judged else None,
-        "missing": list(status.missing) if judged else None,
-        "terms_due": list(status.terms_due) if terms else None,
-        "terms_met": list(status.terms_met) if terms else None,
-        "term_records": status.term_records,
-        "term_recorded": status.term_recorded,
-        "description": describe(status, activity, "en"),
-    }
-
-
-def _iso(day: Any) -> str | None:
-    return day.isoformat() if day is not None else None
-
-
-def _brief(status: PeriodStatus) -> dict[str, Any]:
-    return {
-        "file": status.period.loaded.stem,
-        "period": status.period.document.period,
-        "as_of": status.as_of.isoformat(),
-        "summary": tally(status.statuses),
-        "summary_line": status.summary(),
-    }
 
 
 # ----------------------------------------------------------------- table
@@ -187,6 +110,8 @@ def _header(console: Console, status: PeriodStatus) -> None:
     term = status.term
     if term is not None and term.closed(status.as_of):
         console.print(f"{term.label('en')}: standing at its end, {term.end.isoformat()}")
+    elif term is not None and status.as_of < term.start:
+        console.print(f"{term.label('en')}: not begun yet")
     elif term is not None:
         console.print(f"{term.label('en')}: still running")
 
@@ -331,4 +256,8 @@ def _note(activity: Activity, state: ActivityStatus) -> str:
     return line
 
 
-__all__ = ["JSON_VERSION", "STANDINGS", "as_json", "render", "table"]
+__all__ = ["overview", "render", "table"]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
