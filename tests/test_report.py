@@ -254,3 +254,27 @@ def test_every_real_period_renders_in_both_formats(period: str, data_copy: Path)
         )
         assert result.code == 0, result.err
         assert "Traceback" not in result.out + result.err
+
+
+def test_html_is_self_contained_with_only_the_records_links(report_data: Path) -> None:
+    import re
+
+    result = run_cli(
+        "report", "2022", "-f", "html", "--as-of", "2023-01-15", "--data-dir", str(report_data)
+    )
+    page = result.out
+    assert "<script" not in page and "<link" not in page and "<img" not in page
+    assert "url(" not in page and "@import" not in page  # the CSS fetches nothing
+    assert page.count("<h1>") == 1 and '<html lang="sv">' in page
+    targets = re.findall(r'\b(?:src|href|action)="([^"]*)"', page)
+    assert targets == ["https://exempelby.invalid/nyheter/foraldramote"]
+    anchors = re.findall(r"<a [^>]*>", page)
+    assert anchors == [
+        '<a href="https://exempelby.invalid/nyheter/foraldramote" rel="nofollow noopener">'
+    ]
+    # Every bar has its numbers in the ARIA attributes and in visible text beside it.
+    bars = re.findall(r'<div class="bar" role="progressbar"[^>]*>', page)
+    assert len(bars) == 5
+    assert 'aria-valuemin="0" aria-valuemax="4" aria-valuenow="4" ' in bars[0]
+    assert 'aria-valuetext="4 av minst 4 trygghetsvandringar"' in bars[0]
+    assert "4 av minst 4 trygghetsvandringar, hållet" in page
