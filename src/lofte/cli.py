@@ -209,6 +209,84 @@ def status(
     raise typer.Exit(1 if outcome.diagnostics else 0)
 
 
+class ReportFormat(enum.StrEnum):
+    """Report output formats."""
+
+    md = "md"
+    html = "html"
+
+
+class Lang(enum.StrEnum):
+    """Report languages."""
+
+    sv = "sv"
+    en = "en"
+
+
+@app.command()
+def report(
+    period: Annotated[str, typer.Argument(help="The period (2020, 2024-2025) or a path.")],
+    tertial: Annotated[
+        str | None,
+        typer.Option(
+            "--tertial",
+            "-t",
+            help="One tertial (T2, or 2024-T1 in a multi-year period); default: the whole period.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Markdown or a self-contained HTML page.")
+    ] = ReportFormat.md,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report.")] = Lang.sv,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Report date, YYYY-MM-DD; default: today.", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE (atomically) instead of standard output.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Directory of templates that replace built-in ones of the same name.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Write the tertial or yearly follow-up ("så gick det") as Markdown or HTML."""
+    from lofte.errors import LofteError
+    from lofte.render import REPORTERS, summary_line
+    from lofte.report import report as build
+
+    try:
+        context, problems = build(period, data_dir, as_of, tertial, lang.value)
+        if context is None:
+            typer.echo(REPORTERS["text"](problems, summary_line(1, problems)), nl=False, err=True)
+            raise typer.Exit(1)
+        from lofte.render.report import render, write_atomic
+
+        text = render(context, output_format.value, lang.value, templates)
+        if output is not None:
+            write_atomic(output, text)
+        else:
+            typer.echo(text, nl=False)
+    except LofteError as exc:
+        _fatal(exc)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="lofte")
