@@ -107,3 +107,10 @@ def test_agreement() -> None:
     linkoping = next(a for a in doc.action_plan if a.id == "linkopingsmodellen")
     assert linkoping.roles.municipality == "Socialtjänst? deltar"
     assert [s.name for s in doc.signatories] == ["Lars Ekström", "Christer Sjöqvist"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_data_file_points_editors_at_the_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/lofte.schema.json"
+    assert (path.parent / "../schema/lofte.schema.json").resolve().is_file()

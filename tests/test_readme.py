@@ -23,3 +23,8 @@ def test_ci_runs_exactly_the_readme_commands() -> None:
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     for command in _readme_commands():
         assert command in ci_lines, f"{command!r} is not a line of .ci/run"
+
+
+def test_the_first_command_shows_the_status_of_2020() -> None:
+    install, _ = _readme_commands()
+    assert install.endswith("&& pip install . && lofte status 2020")
