@@ -7,7 +7,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,18 +36,38 @@ class CommandFailed(Exception):
     """A measured command exited with an unexpected code."""
 
 
+#: GNU time reports the peak RSS of the command alone.  ``wait4`` on our own
+#: child would also count this (large) Python process, which the child is a
+#: copy of between fork and exec; Linux keeps that high-water mark across exec.
+GNU_TIME = "/usr/bin/time"
+
+
+def _has_gnu_time() -> bool:
+    try:
+        proc = subprocess.run([GNU_TIME, "--version"], capture_output=True, check=False)
+    except OSError:
+        return False
+    return b"GNU" in proc.stdout + proc.stderr
+
+
+HAS_GNU_TIME = _has_gnu_time()
+
+
 def run_once(
     argv: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> tuple[float, int]:
-    """Run ``argv`` to completion: (wall seconds, peak RSS in KiB of it and its children).
+    """Run ``argv`` to completion: (wall seconds, peak RSS in KiB).
 
-    The peak comes from ``wait4``: the rusage of this one child (for a child
-    that forks workers, the largest of them), not a running total.
+    The peak is the command's own (for a command that forks workers, the
+    largest of them), through GNU time where there is one, else ``wait4``.
     """
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as peak:
+        command = list(argv)
+        if HAS_GNU_TIME:
+            command = [GNU_TIME, "-f", "%M", "-o", peak.name, *command]
         start = time.perf_counter()
         proc = subprocess.Popen(
-            list(argv), cwd=cwd, env={**os.environ, **(env or {})}, stdout=out, stderr=out
+            command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out, stderr=out
         )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
@@ -56,56 +76,37 @@ def run_once(
             out.seek(0)
             tail = out.read()[-2000:].decode("utf-8", "replace")
             raise CommandFailed(f"{' '.join(argv[:4])} … exited {proc.returncode}:\n{tail}")
-    return seconds, usage.ru_maxrss
+        kib = int(peak.read().split()[-1]) if HAS_GNU_TIME else usage.ru_maxrss
+    return seconds, kib
 
 
-def measure(
-    label: str,
-    argv: Sequence[str],
-    *,
-    runs: int,
-    warmup: int = 1,
-    cwd: Path | None = None,
-    env: dict[str, str] | None = None,
-    before_each: object = None,
-) -> Sample:
-    """Run ``argv`` ``warmup`` times unmeasured, then ``runs`` times measured.
-
-    ``before_each`` (a callable) runs before every run, outside the timing,
-    e.g. to restore a file the command writes.
-    """
-    sample = Sample(label)
-    try:
-        for i in range(warmup + runs):
-            if callable(before_each):
-                before_each()
-            seconds, kib = run_once(argv, cwd=cwd, env=env)
-            if i >= warmup:
-                sample.seconds.append(seconds)
-                sample.peak_kib.append(kib)
-    except CommandFailed as exc:
-        sample.failed = str(exc)
-    return sample
+Command = tuple[str, Sequence[str]]
 
 
 def interleaved(
-    commands: list[tuple[str, Sequence[str]]],
+    commands: list[Command],
     *,
     runs: int,
     warmup: int = 1,
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
+    before: dict[str, Callable[[], None]] | None = None,
 ) -> list[Sample]:
-    """Measure several commands round-robin, so that a burst of load on the machine hits all.
+    """Measure several commands round-robin, ``warmup`` unmeasured rounds first.
 
-    Ratios between commands measured this way are fairer than between
-    commands measured one after the other.
+    Round-robin, a burst of load on the machine hits every command alike, so
+    ratios between them are fairer than between commands measured one after
+    the other.  ``before[label]`` runs before each run of that command,
+    outside the timing (to restore a file it writes, or empty a cache).
     """
     samples = [Sample(label) for label, _ in commands]
+    hooks = before or {}
     for i in range(warmup + runs):
-        for sample, (_, argv) in zip(samples, commands, strict=True):
+        for sample, (label, argv) in zip(samples, commands, strict=True):
             if sample.failed:
                 continue
+            if label in hooks:
+                hooks[label]()
             try:
                 seconds, kib = run_once(argv, cwd=cwd, env=env)
             except CommandFailed as exc:
@@ -115,3 +116,12 @@ def interleaved(
                 sample.seconds.append(seconds)
                 sample.peak_kib.append(kib)
     return samples
+
+
+def succeeds(argv: Sequence[str], *, cwd: Path | None = None) -> bool:
+    """Whether ``argv`` runs and exits 0 (e.g. ``lofte status --help``: does the command exist?)."""
+    try:
+        run_once(argv, cwd=cwd)
+    except (CommandFailed, OSError):
+        return False
+    return True

@@ -1,0 +1,363 @@
+"""One run, every measurement side by side with its ratio: lofte against its references.
+
+    pip install -e '.[bench]'        # lofte plus check-jsonschema, the peer
+    python benchmarks/run.py         # the national-shaped corpus, about ten minutes
+    python benchmarks/run.py --quick # a small corpus and one run each: a smoke test
+
+Every measurement is a real process, timed by wall clock, with its peak
+resident memory from ``wait4``.  Commands that are compared are run
+round-robin, after a warm-up round, several times; the tables give medians.
+The machine is shared and noisy: the ratios, measured in the same rounds,
+are what count.  The report is Markdown, for docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import corpus
+from measure import Command, Sample, interleaved, succeeds
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+PY = sys.executable
+LOFTE = [str(BIN / "lofte")] if (BIN / "lofte").is_file() else [PY, "-m", "lofte"]
+
+
+@dataclass
+class Target:
+    """A target of the issue: a ratio, the bound, and which way it must go."""
+
+    what: str
+    ratio: float
+    bound: float
+    at_most: bool = True
+
+    @property
+    def met(self) -> str:
+        """yes / no / n/a."""
+        if self.ratio != self.ratio:  # NaN: not measured
+            return "n/a"
+        return (
+            "yes"
+            if (self.ratio <= self.bound if self.at_most else self.ratio >= self.bound)
+            else "no"
+        )
+
+
+class Report:
+    """Markdown, printed as it is made and kept for --out."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, *lines: str) -> None:
+        """Print and keep."""
+        for line in lines:
+            print(line, flush=True)
+            self.lines.append(line)
+
+    def table(self, samples: list[Sample], reference: Sample | None, note: str = "") -> None:
+        """Median, spread and peak memory of each sample, with its ratio to ``reference``."""
+        self.add(
+            "",
+            "| what | median s | min–max s | peak RSS MiB | ratio |",
+            "|---|---:|---:|---:|---:|",
+        )
+        for s in samples:
+            if s.failed:
+                first = s.failed.splitlines()[0]
+                self.add(f"| {s.label} | failed: {first} | | | |")
+                continue
+            ratio = _fmt(s.median / reference.median) + "×" if reference else ""
+            spread = f"{min(s.seconds):.3f}–{max(s.seconds):.3f}"
+            self.add(f"| {s.label} | {s.median:.3f} | {spread} | {s.peak_mib:.0f} | {ratio} |")
+        if note:
+            self.add("", note)
+
+
+def _fmt(x: float) -> str:
+    return "n/a" if x != x else f"{x:.2f}"
+
+
+def ratio(a: Sample | None, b: Sample | None) -> float:
+    """median(a) / median(b), NaN if either is missing or failed."""
+    if a is None or b is None or a.failed or b.failed or not a.seconds or not b.seconds:
+        return float("nan")
+    return a.median / b.median
+
+
+def progress(message: str) -> None:
+    """A line on stderr, so the report on stdout stays clean."""
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def header(report: Report, args: argparse.Namespace, files: list[Path]) -> None:
+    """What was measured, on what."""
+    import pydantic
+    import yaml
+
+    from lofte import __version__
+
+    sizes = sorted(p.stat().st_size for p in files if p.stem[:2] == "20")
+    total = sum(p.stat().st_size for p in files)
+    report.add(
+        f"Run on {time.strftime('%Y-%m-%d %H:%M')}: {platform.machine()}, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start; "
+        f"Python {platform.python_version()}, lofte {__version__}, PyYAML {yaml.__version__} "
+        f"(libyaml {yaml._yaml.get_version_string()}), pydantic {pydantic.VERSION}.",
+        "",
+        f"Corpus: `benchmarks/corpus.py --municipalities {args.municipalities}`: "
+        f"{len(files)} files, {total / 1e6:.1f} MB; promise files "
+        f"{sizes[0] / 1e3:.0f}–{sizes[-1] / 1e3:.0f} KB (median "
+        f"{statistics.median(sizes) / 1e3:.0f} KB).  {args.runs} measured runs after one "
+        f"warm-up, round-robin, unless a table says otherwise.",
+    )
+
+
+def bulk(
+    report: Report, args: argparse.Namespace, files: list[Path], tmp: Path
+) -> dict[str, Sample]:
+    """Validating the whole corpus: lofte's variants against the references."""
+    names = [str(p) for p in files]
+    cache = tmp / "cache"
+    lofte = [*LOFTE, "validate", "--cache-dir", str(cache)]
+    commands: list[Command] = [
+        ("CSafeLoader load (reference)", [PY, str(HERE / "csafe_load.py"), *names]),
+        ("libyaml events only (the floor)", [PY, str(HERE / "csafe_load.py"), "--events", *names]),
+        ("lofte validate (cold cache)", [*lofte, *names]),
+        ("lofte validate (warm cache)", [*lofte, *names]),
+        ("lofte validate --no-cache", [*lofte, "--no-cache", *names]),
+        ("lofte validate --no-cache -j 1", [*lofte, "--no-cache", "-j", "1", *names]),
+    ]
+    progress(f"bulk validation: {len(commands)} commands × {args.runs + 1}")
+    wipe = {"lofte validate (cold cache)": lambda: shutil.rmtree(cache, ignore_errors=True)}
+    samples = interleaved(commands, runs=args.runs, before=wipe)
+    by = {s.label: s for s in samples}
+    checker = BIN / "check-jsonschema"
+    if checker.is_file() and not args.skip_peer:
+        progress(f"check-jsonschema: {args.slow_runs} run(s)")
+        schema = str(ROOT / "schema" / "lofte.schema.json")
+        peer = interleaved(
+            [("check-jsonschema (lofte's schema)", [str(checker), "--schemafile", schema, *names])],
+            runs=args.slow_runs,
+            warmup=0,
+        )[0]
+        samples.append(peer)
+        by["peer"] = peer
+    report.add("", "## Validating the corpus", "")
+    report.table(
+        samples,
+        by["CSafeLoader load (reference)"],
+        "Ratios are to the CSafeLoader load.  Cold cache: the cache directory is emptied "
+        "before each run (a fresh CI checkout); warm: it holds the previous run's parses.  "
+        f"check-jsonschema ran {args.slow_runs} time(s), without warm-up"
+        + (" (not installed: `pip install -e '.[bench]'`)" if not checker.is_file() else "")
+        + ".",
+    )
+    return by
+
+
+def memory(report: Report, args: argparse.Namespace, tmp: Path) -> float:
+    """Peak memory of one validating process as the corpus grows; the ratio largest / smallest."""
+    rows = []
+    for scale in (0.25, 0.5, 1.0, 2.0) if not args.quick else (0.5, 1.0, 2.0):
+        count = max(1, round(args.municipalities * scale))
+        progress(f"memory: {count} municipalities")
+        folder = tmp / f"scale-{count}"
+        names = [str(p) for p in corpus.write_corpus(folder, count)]
+        lofte = [*LOFTE, "validate", "--no-cache", "-j", "1", *names]
+        reference = [PY, str(HERE / "csafe_load.py"), *names]
+        got = interleaved([("lofte", lofte), ("csafe", reference)], runs=1, warmup=0)
+        rows.append((count, len(names), got[0], got[1]))
+        shutil.rmtree(folder)
+    report.add("", "## Peak memory as the file count grows", "")
+    report.add(
+        "| municipalities | files | lofte validate -j 1: s | peak RSS MiB "
+        "| CSafeLoader: peak RSS MiB |",
+        "|---:|---:|---:|---:|---:|",
+    )
+    for count, files, lofte_sample, csafe in rows:
+        report.add(
+            f"| {count} | {files} | {lofte_sample.median:.2f} | {lofte_sample.peak_mib:.0f} | "
+            f"{csafe.peak_mib:.0f} |"
+        )
+    first, last = rows[0][2].peak_mib, rows[-1][2].peak_mib
+    report.add(
+        "",
+        f"One run each.  Peak RSS at {rows[-1][1]} files / at {rows[0][1]} files: "
+        f"{last / first:.2f}×.",
+    )
+    return last / first
+
+
+def crossover(report: Report, args: argparse.Namespace, files: list[Path]) -> None:
+    """One process against two, on growing slices of the corpus: where forking starts to pay."""
+    report.add("", "## One process or two: the crossover", "")
+    report.add("| files | -j 1: s | -j 2: s | -j 1 / -j 2 |", "|---:|---:|---:|---:|")
+    for count in (8, 16, 32, 64, 128, 256, 512):
+        if count > len(files):
+            break
+        progress(f"crossover: {count} files")
+        names = [str(p) for p in files[:count]]
+        base = [*LOFTE, "validate", "--no-cache"]
+        one, two = interleaved(
+            [("1", [*base, "-j", "1", *names]), ("2", [*base, "-j", "2", *names])], runs=args.runs
+        )
+        report.add(f"| {count} | {one.median:.3f} | {two.median:.3f} | {_fmt(ratio(one, two))} |")
+    from lofte.bulk import PARALLEL_FROM
+
+    report.add(
+        "", f"`lofte validate` forks from {PARALLEL_FROM} files on (`lofte.bulk.PARALLEL_FROM`)."
+    )
+
+
+def startup(report: Report, args: argparse.Namespace) -> dict[str, Sample]:
+    """Cold starts of tiny commands against Python and a bare Typer program."""
+    commands: list[Command] = [
+        ("python -c pass", [PY, "-c", "pass"]),
+        ("bare Typer hello-world", [PY, str(HERE / "hello_typer.py")]),
+        ("lofte --help", [*LOFTE, "--help"]),
+        ("lofte validate 2020 (data/)", [*LOFTE, "validate", "--no-cache", "2020"]),
+    ]
+    has_status = succeeds([*LOFTE, "status", "--help"], cwd=ROOT)
+    if has_status:
+        commands.append(("lofte status 2020 (data/)", [*LOFTE, "status", "2020"]))
+    progress(f"start-up: {len(commands)} commands × {args.startup_runs + 2}")
+    samples = interleaved(
+        commands, runs=args.startup_runs, warmup=2, cwd=ROOT, env={"NO_COLOR": "1", "COLUMNS": "80"}
+    )
+    report.add("", "## Start-up", "")
+    report.table(
+        samples,
+        samples[1],
+        f"Ratios are to the Typer hello-world.  {args.startup_runs} runs after two warm-ups."
+        + ("" if has_status else "  `lofte status`: not available yet (no such command)."),
+    )
+    return {s.label: s for s in samples}
+
+
+def record(report: Report, args: argparse.Namespace, tmp: Path) -> dict[str, Sample]:
+    """`lofte record` on a 1 MB file against a CSafeLoader load and a ruamel round trip."""
+    report.add("", "## Recording into a 1 MB file", "")
+    folder = tmp / "record"
+    path = corpus.write_record_file(folder)
+    pristine = path.read_bytes()
+    if not succeeds([*LOFTE, "record", "--help"], cwd=ROOT):
+        report.add("`lofte record`: not available yet (no such command).")
+        return {}
+
+    def restore() -> None:
+        path.write_bytes(pristine)
+
+    progress("record: 1 MB")
+    argv = [*LOFTE, "record", "2020", "aktivitet-1", "--count", "1", "--date", "2020-06-01"]
+    fast = interleaved(
+        [
+            ("CSafeLoader load (reference)", [PY, str(HERE / "csafe_load.py"), str(path)]),
+            ("lofte record", [*argv, "--data-dir", str(folder)]),
+        ],
+        runs=args.runs,
+        before={"lofte record": restore},
+    )
+    slow = interleaved(
+        [("ruamel round trip (load, append, dump)", [PY, str(HERE / "roundtrip.py"), str(path)])],
+        runs=args.slow_runs,
+        warmup=0,
+    )
+    restore()
+    report.table(
+        [*fast, *slow],
+        fast[0],
+        f"{path.stat().st_size:,} bytes.  The file is restored before each run of `lofte record`; "
+        f"the round trip ran {args.slow_runs} time(s).",
+    )
+    return {s.label: s for s in [*fast, *slow]}
+
+
+def targets(report: Report, found: list[Target]) -> None:
+    """The issue's targets, with this run's ratios."""
+    report.add("", "## Targets", "", "| target | this run | bound | met |", "|---|---:|---:|---|")
+    for t in found:
+        sign = "≤" if t.at_most else "≥"
+        report.add(f"| {t.what} | {_fmt(t.ratio)}× | {sign} {t.bound}× | {t.met} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run everything and print the report."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--municipalities", type=int, default=290)
+    parser.add_argument("--runs", type=int, default=5, help="measured runs (default 5)")
+    parser.add_argument("--slow-runs", type=int, default=1, help="for check-jsonschema and ruamel")
+    parser.add_argument("--startup-runs", type=int, default=15)
+    parser.add_argument("--skip-peer", action="store_true", help="leave out check-jsonschema")
+    parser.add_argument("--quick", action="store_true", help="20 municipalities, one run each")
+    parser.add_argument("--out", type=Path, help="also write the report here")
+    parser.add_argument(
+        "--only",
+        default="bulk,memory,crossover,startup,record",
+        help="comma-separated sections to run (default: all)",
+    )
+    args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    if args.quick:
+        args.municipalities, args.runs, args.startup_runs = 20, 1, 3
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="lofte-bench-") as name:
+        tmp = Path(name)
+        progress(f"corpus: {args.municipalities} municipalities")
+        files = corpus.write_corpus(tmp / "corpus", args.municipalities)
+        header(report, args, files)
+        found = bulk(report, args, files, tmp) if "bulk" in only else {}
+        rss = memory(report, args, tmp) if "memory" in only else float("nan")
+        if "crossover" in only:
+            crossover(report, args, files)
+        starts = startup(report, args) if "startup" in only else {}
+        writes = record(report, args, tmp) if "record" in only else {}
+    hello = starts.get("bare Typer hello-world")
+    checks: list[Target] = [
+        Target(
+            "`lofte validate` / CSafeLoader load",
+            ratio(
+                found.get("lofte validate (cold cache)"), found.get("CSafeLoader load (reference)")
+            ),
+            1.0,
+        ),
+        Target(
+            "check-jsonschema / `lofte validate`",
+            ratio(found.get("peer"), found.get("lofte validate (cold cache)")),
+            4.0,
+            at_most=False,
+        ),
+        Target(
+            "`lofte status 2020` cold / Typer hello-world",
+            ratio(starts.get("lofte status 2020 (data/)"), hello),
+            1.5,
+        ),
+        Target("`lofte --help` / Typer hello-world", ratio(starts.get("lofte --help"), hello), 1.2),
+        Target(
+            "`lofte record` 1 MB / CSafeLoader load of it",
+            ratio(writes.get("lofte record"), writes.get("CSafeLoader load (reference)")),
+            1.0,
+        ),
+        Target("peak RSS, largest corpus / smallest", rss, 1.25),
+    ]
+    targets(report, checks)
+    report.add("", f"Load average at the end: {os.getloadavg()[0]:.1f}.")
+    if args.out:
+        args.out.write_text("\n".join(report.lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
