@@ -315,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     with tempfile.TemporaryDirectory(prefix="lofte-bench-") as name:
         tmp = Path(name)
+        # Measure lofte as installed, byte-compiled: an editable install under
+        # PYTHONDONTWRITEBYTECODE would compile every lofte module on every
+        # start.  The bytecode goes to a temporary tree, never into the repo.
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
         progress(f"corpus: {args.municipalities} municipalities")
         files = corpus.write_corpus(tmp / "corpus", args.municipalities)
         header(report, args, files)

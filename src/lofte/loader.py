@@ -121,9 +121,6 @@ def load_file(
     """Read, parse and validate one file (the parse from ``cache`` when it has these bytes)."""
     from pydantic import ValidationError
 
-    from lofte.locate import data_path, message_for, position
-    from lofte.model import Document
-
     display = display or display_path(path)
     raw, problems = read_bytes(path, display)
     if raw is None:
@@ -139,6 +136,9 @@ def load_file(
     try:
         document = _adapter().validate_python(data)
     except ValidationError as exc:
+        from lofte.locate import data_path, message_for, position
+        from lofte.model import Document
+
         _, positions = read(raw, positions=True)
         assert positions is not None
         diagnostics = []
