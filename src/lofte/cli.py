@@ -86,6 +86,69 @@ def schema() -> None:
     typer.echo(schema_text(), nl=False)
 
 
+@app.command()
+def record(
+    period: Annotated[str, typer.Argument(help="The period (2020) or a path to its file.")],
+    activity: Annotated[str, typer.Argument(help="The activity's id.")],
+    date: Annotated[
+        str | None,
+        typer.Option(help="When it happened, YYYY-MM-DD.  [default: today]", show_default=False),
+    ] = None,
+    count: Annotated[
+        str | None, typer.Option(help="How many, a whole number above zero.", show_default=False)
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(help="What was done, in words.", show_default=False)
+    ] = None,
+    place: Annotated[
+        list[str] | None,
+        typer.Option("--place", help="Where (repeatable).", show_default=False),
+    ] = None,
+    partner: Annotated[
+        list[str] | None,
+        typer.Option("--partner", help="With whom (repeatable).", show_default=False),
+    ] = None,
+    link: Annotated[
+        str | None, typer.Option(help="Where it is published.", show_default=False)
+    ] = None,
+    deviation: Annotated[
+        str | None, typer.Option(help="What went otherwise than planned.", show_default=False)
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")
+    ] = False,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Record progress on an activity: adds lines to its file and changes no other byte."""
+    import datetime as dt
+
+    from lofte.errors import LofteError, errors_in
+    from lofte.record import RecordRequest, render_outcome
+    from lofte.record import record as run
+
+    request = RecordRequest(
+        period,
+        activity,
+        date,
+        count,
+        note,
+        tuple(place or ()),
+        tuple(partner or ()),
+        link,
+        deviation,
+    )
+    try:
+        outcome = run(request, data_dir, today=dt.date.today(), dry_run=dry_run)
+    except LofteError as exc:
+        _fatal(exc)
+    for problem in outcome.problems:
+        typer.echo(problem.render(), err=True)
+    if errors_in(outcome.problems):
+        raise typer.Exit(1)
+    typer.echo(outcome.diff, nl=False)
+    typer.echo(render_outcome(outcome), nl=False, err=dry_run)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="lofte")

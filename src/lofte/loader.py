@@ -112,15 +112,20 @@ def _did_you_mean(path: Path) -> str:
 
 def load_file(path: Path, display: str | None = None) -> tuple[Loaded | None, list[Diagnostic]]:
     """Read, parse and validate one file."""
+    display = display or display_path(path)
+    raw, problems = read_bytes(path, display)
+    if raw is None:
+        return None, problems
+    return load_bytes(path, raw, display)
+
+
+def load_bytes(path: Path, raw: bytes, display: str) -> tuple[Loaded | None, list[Diagnostic]]:
+    """Parse and validate ``raw`` as the content of ``path`` (which need not hold it yet)."""
     from pydantic import ValidationError
 
     from lofte.locate import data_path, message_for, position
     from lofte.model import Document
 
-    display = display or display_path(path)
-    raw, problems = read_bytes(path, display)
-    if raw is None:
-        return None, problems
     try:
         data, _ = read(raw)
     except YamlProblem as problem:

@@ -1,0 +1,208 @@
+"""`lofte record`: add one progress record to a promise file, or refuse and change nothing.
+
+Under the file's lock: load and validate the file as it is, find the
+activity, check the command line against it (`record_input`), splice the
+record in as new lines (`splice`), and prove the result (`verify`) before
+the atomic replace (`atomic`).  Every refusal is one located `Diagnostic`;
+the file's bytes are then exactly what they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lofte.errors import Diagnostic, UsageError, errors_in
+from lofte.loader import Loaded, Workspace, display_path, period_path
+from lofte.record_input import Context, RecordRequest, Refused, entry_for
+
+__all__ = ["RecordOutcome", "RecordRequest", "record", "render_outcome"]
+
+
+@dataclass
+class RecordOutcome:
+    """What happened: refusals (then nothing was written), or the record and its effect."""
+
+    display: str
+    problems: list[Diagnostic] = field(default_factory=list)
+    activity: str = ""
+    entry: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+    standing: str = ""
+    diff: str = ""
+    written: bool = False
+
+
+class _Stop(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def record(
+    request: RecordRequest, data_dir: Path, *, today: dt.date, dry_run: bool = False
+) -> RecordOutcome:
+    """Record ``request`` into its period file (or, with ``dry_run``, only show the diff)."""
+    from lofte.atomic import locked
+
+    if request.count is None and request.note is None:
+        raise UsageError("record: give --count, --note or both")
+    path = period_path(request.period, data_dir)
+    outcome = RecordOutcome(display_path(path))
+    try:
+        if dry_run or not path.is_file():
+            # A dry run writes nothing, not even a lock file; a missing file
+            # is reported by the loader.
+            _record(path, request, today, dry_run, outcome)
+        else:
+            with locked(path):
+                _record(path, request, today, dry_run, outcome)
+    except _Stop as stop:
+        outcome.problems.insert(0, stop.diagnostic)
+    return outcome
+
+
+def _record(
+    path: Path, request: RecordRequest, today: dt.date, dry_run: bool, outcome: RecordOutcome
+) -> None:
+    from lofte.atomic import replace_bytes
+    from lofte.splice import SpliceRefused, append_record
+    from lofte.verify import verify
+
+    workspace = Workspace()
+    loaded = _valid(workspace, path, outcome.display)
+    data_path, activity = _find(loaded, request.activity)
+    here = loaded.positions.value(data_path)
+    town = workspace.sibling(loaded, loaded.document.municipality)
+    ctx = Context(
+        activity=activity,
+        first_day=loaded.document.first_day,
+        last_day=loaded.document.last_day,
+        period=loaded.document.period,
+        today=today,
+        municipality=town.document if town and town.document.kind == "municipality" else None,
+        municipality_name=loaded.document.municipality,
+    )
+    try:
+        entry = entry_for(request, ctx)
+        spliced = append_record(loaded.raw, data_path, entry)
+    except Refused as refused:
+        raise _Stop(_at(outcome.display, here, str(refused))) from None
+    except SpliceRefused as refused:
+        raise _Stop(
+            Diagnostic(outcome.display, refused.line, refused.col, "record", refused.message)
+        ) from None
+    try:
+        after = verify(loaded, spliced, data_path, entry, workspace)
+    except Refused as refused:
+        raise _Stop(_at(outcome.display, here, str(refused))) from None
+    outcome.problems += [_at(outcome.display, here, w, "warning") for w in ctx.warnings]
+    outcome.activity, outcome.entry, outcome.line = activity.id, entry, spliced.first_line
+    outcome.standing = _standing(after, activity.id, today)
+    if dry_run:
+        outcome.diff = unified_diff(loaded.raw, spliced.data, outcome.display)
+    else:
+        replace_bytes(path, spliced.data)
+        outcome.written = True
+
+
+def _valid(workspace: Workspace, path: Path, display: str) -> Loaded:
+    """The file, loaded, if it validates as it is; else the first problem."""
+    from lofte.checks import run_rules
+
+    loaded, problems = workspace.load(path, display)
+    if loaded is not None:
+        problems = errors_in(run_rules(loaded, workspace))
+    if problems:
+        first = sorted(problems)[0]
+        more = f"{len(problems)} problems" if len(problems) > 1 else "1 problem"
+        suffix = (
+            f" (nothing written: lofte record writes only to a file that validates; "
+            f"`lofte validate` lists {more})"
+        )
+        if loaded is None and first.code == "file":
+            suffix = ""  # a missing or unreadable file: the message says it all
+        raise _Stop(
+            Diagnostic(first.path, first.line, first.col, first.code, first.message + suffix)
+        )
+    assert loaded is not None
+    if loaded.document.kind == "municipality":
+        raise _Stop(
+            _at(display, (1, 1), "a municipality file has no activities; name a promise file")
+        )
+    return loaded
+
+
+def _find(loaded: Loaded, ident: str) -> tuple[tuple[str | int, ...], Any]:
+    """The data path and model of the activity ``ident``, or a refusal naming the nearest."""
+    from lofte.checks import activity_paths
+
+    paths = [path for path, _ in activity_paths(loaded)]
+    activities = [activity for _, activity in loaded.document.all_activities()]
+    for path, activity in zip(paths, activities, strict=True):
+        if activity.id == ident:
+            return path, activity
+    ids = [activity.id for activity in activities]
+    close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
+    if close:
+        hint = "; did you mean " + " or ".join(repr(c) for c in close) + "?"
+    else:
+        hint = "; its activities are " + ", ".join(ids) if ids else "; it has no activities"
+    raise _Stop(_at(loaded.display, (1, 1), f"no activity {ident!r} in this file{hint}"))
+
+
+def _at(display: str, where: tuple[int, int], message: str, severity: str = "error") -> Diagnostic:
+    return Diagnostic(display, where[0], where[1], "record", message, severity)  # type: ignore[arg-type]
+
+
+def _standing(after: Loaded, ident: str, today: dt.date) -> str:
+    # PROVISIONAL, to be replaced by lofte.standing.describe() once branch
+    # `status` lands: it only compares the recorded count with the target.
+    del today
+    return _provisional(_find(after, ident)[1])
+
+
+def _provisional(activity: Any) -> str:
+    target, records = activity.target, activity.progress
+    if target is None or target.kind != "count":
+        return f"{len(records)} follow-up{'s' if len(records) != 1 else ''} recorded"
+    total = sum(r.count or 0 for r in records)
+    words = {"at_least": "at least", "exactly": "exactly", "at_most": "at most"}
+    verdict = {
+        "at_least": total >= target.number,
+        "exactly": total == target.number,
+        "at_most": total <= target.number,
+    }[target.comparator]
+    return (
+        f"{total} of {words[target.comparator]} {target.number} {target.unit}, "
+        f"{'kept' if verdict else 'not yet kept'}"
+    )
+
+
+def unified_diff(old: bytes, new: bytes, display: str) -> str:
+    """A git-style unified diff of two versions of a file, for --dry-run."""
+    from lofte.splice import split_lines
+
+    a, b = split_lines(old.decode("utf-8")), split_lines(new.decode("utf-8"))
+    out = []
+    for line in difflib.unified_diff(a, b, f"a/{display}", f"b/{display}"):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def render_outcome(outcome: RecordOutcome) -> str:
+    """The success text: what was recorded where, and the activity's new standing."""
+    entry = outcome.entry
+    parts = [f"count {entry['count']}"] if "count" in entry else []
+    parts += [f"a {key}" for key in ("note", "link", "deviation") if key in entry]
+    for key in ("places", "partners"):
+        if key in entry:
+            parts.append(f"{len(entry[key])} {key[:-1] if len(entry[key]) == 1 else key}")
+    verb = "would record" if not outcome.written else "recorded"
+    return (
+        f"{outcome.display}:{outcome.line}: {verb} {entry['date']} for {outcome.activity}: "
+        f"{', '.join(parts)}\n{outcome.activity}: {outcome.standing}\n"
+    )
