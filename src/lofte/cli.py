@@ -88,31 +88,38 @@ def schema() -> None:
 
 @app.command()
 def record(
-    period: Annotated[str, typer.Argument(help="The period (2020) or a path to its file.")],
-    activity: Annotated[str, typer.Argument(help="The activity's id.")],
+    period: Annotated[
+        str, typer.Argument(metavar="PERIOD", help="The period (2020) or a path to its file.")
+    ],
+    activity: Annotated[str, typer.Argument(metavar="ACTIVITY_ID", help="The activity's id.")],
     date: Annotated[
         str | None,
-        typer.Option(help="When it happened, YYYY-MM-DD.  [default: today]", show_default=False),
+        typer.Option(
+            metavar="D", help="When it happened, YYYY-MM-DD.  [default: today]", show_default=False
+        ),
     ] = None,
     count: Annotated[
-        str | None, typer.Option(help="How many, a whole number above zero.", show_default=False)
+        str | None,
+        typer.Option(metavar="N", help="How many, a whole number above zero.", show_default=False),
     ] = None,
     note: Annotated[
-        str | None, typer.Option(help="What was done, in words.", show_default=False)
+        str | None,
+        typer.Option(metavar="TEXT", help="What was done, in words.", show_default=False),
     ] = None,
     place: Annotated[
         list[str] | None,
-        typer.Option("--place", help="Where (repeatable).", show_default=False),
+        typer.Option("--place", metavar="P", help="Where (repeatable).", show_default=False),
     ] = None,
     partner: Annotated[
         list[str] | None,
-        typer.Option("--partner", help="With whom (repeatable).", show_default=False),
+        typer.Option("--partner", metavar="X", help="With whom (repeatable).", show_default=False),
     ] = None,
     link: Annotated[
-        str | None, typer.Option(help="Where it is published.", show_default=False)
+        str | None, typer.Option(metavar="URL", help="Where it is published.", show_default=False)
     ] = None,
     deviation: Annotated[
-        str | None, typer.Option(help="What went otherwise than planned.", show_default=False)
+        str | None,
+        typer.Option(metavar="TEXT", help="What went otherwise than planned.", show_default=False),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")

@@ -58,6 +58,18 @@ class Context:
 
 def entry_for(request: RecordRequest, ctx: Context) -> dict[str, Any]:
     """The record to append, keys in the model's order; raises `Refused`."""
+    given = [
+        ("--date", request.date),
+        ("--count", request.count),
+        ("--note", request.note),
+        *(("--place", p) for p in request.places),
+        *(("--partner", p) for p in request.partners),
+        ("--link", request.link),
+        ("--deviation", request.deviation),
+    ]
+    for option, text in given:  # unwritable text first, whichever option carries it
+        if text is not None:
+            _text(option, text)
     day = _date(request.date, ctx)
     entry: dict[str, Any] = {"date": day.isoformat()}
     if request.count is not None:
@@ -138,7 +150,8 @@ def _place(place: str, ctx: Context) -> str:
         return place
     folded = {item.casefold(): item for item in items}
     close = difflib.get_close_matches(place, items, n=1, cutoff=0.75)
-    near = folded.get(place.casefold()) or (close[0] if close else None)
+    starts = [item for item in items if item.casefold().startswith(place.casefold())]
+    near = folded.get(place.casefold()) or next(iter(close or starts), None)
     if not complete and near is None:
         # The sources name only some of the items, so an unlisted place may be a
         # real one: record it as given, and say how to make the list complete.
