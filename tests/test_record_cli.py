@@ -29,6 +29,17 @@ def test_success_names_the_line_and_the_new_standing(data_copy: Path) -> None:
     )
 
 
+def test_the_same_record_twice_is_written_out_twice(data_copy: Path) -> None:
+    # ruamel would emit an anchor and an alias for a repeated object; text splicing cannot.
+    args = [*RECORD, "--count", "1", "--note", "Samma", "--date", "2020-04-20"]
+    assert run_cli(*args, cwd=data_copy.parent).code == 0
+    assert run_cli(*args, cwd=data_copy.parent).code == 0
+    text = (data_copy / "2020.yaml").read_text(encoding="utf-8")
+    block = "          - date: 2020-04-20\n            count: 1\n            note: Samma\n"
+    assert text.count(block) == 2
+    assert "&" not in text and "*id" not in text
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path) -> None:
     before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
     args = ["--count", "1", "--note", "Kväll: yes", "--date", "2020-04-20", "--dry-run"]

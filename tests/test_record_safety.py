@@ -164,3 +164,48 @@ def test_the_crash_script_is_the_real_command(data_copy: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert len(_insats_progress(data_copy / "2020.yaml")) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write read-only files")
+def test_a_read_only_file_is_refused(data_copy: Path) -> None:
+    file = data_copy / "2020.yaml"
+    file.chmod(0o444)
+    old = file.read_bytes()
+    result = run_cli(*RECORD, cwd=data_copy.parent)
+    assert (result.code, result.err) == (
+        1,
+        "data/2020.yaml:1:1: cannot write: the file is read-only\n",
+    )
+    assert file.read_bytes() == old
+
+
+def test_a_file_the_user_may_not_write_is_refused(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same refusal as above, where the tests run as root.
+    monkeypatch.setattr("lofte.record.os.access", lambda path, mode: False)
+    old = (data_copy / "2020.yaml").read_bytes()
+    result = run_cli(*RECORD, cwd=data_copy.parent)
+    assert (result.code, result.err) == (
+        1,
+        "data/2020.yaml:1:1: cannot write: the file is read-only\n",
+    )
+    assert (data_copy / "2020.yaml").read_bytes() == old
+
+
+def test_an_unwritable_directory_is_reported_not_raised(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Stands for a directory the user may not write in (tests may run as root).
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied", str(data_copy / ".2020.yaml.lock"))
+
+    monkeypatch.setattr("lofte.atomic.os.open", refuse)
+    old = (data_copy / "2020.yaml").read_bytes()
+    result = run_cli(*RECORD, cwd=data_copy.parent)
+    assert result.code == 1
+    assert result.err == (
+        "data/2020.yaml:1:1: cannot write: [Errno 13] Permission denied: "
+        f"'{data_copy / '.2020.yaml.lock'}'\n"
+    )
+    assert (data_copy / "2020.yaml").read_bytes() == old

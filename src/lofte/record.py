@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,11 +58,15 @@ def record(
             # A dry run writes nothing, not even a lock file; a missing file
             # is reported by the loader.
             _record(path, request, today, dry_run, outcome)
+        elif not os.access(path, os.W_OK):
+            raise _Stop(_at(outcome.display, (1, 1), "cannot write: the file is read-only"))
         else:
             with locked(path):
                 _record(path, request, today, dry_run, outcome)
     except _Stop as stop:
         outcome.problems.insert(0, stop.diagnostic)
+    except OSError as exc:  # the lock file or the temp file could not be made
+        outcome.problems.insert(0, _at(outcome.display, (1, 1), f"cannot write: {exc}"))
     return outcome
 
 
@@ -70,6 +75,7 @@ def _record(
 ) -> None:
     from lofte.atomic import replace_bytes
     from lofte.splice import SpliceRefused, append_record
+    from lofte.textdiff import unified_diff
     from lofte.verify import verify
 
     workspace = Workspace()
@@ -180,17 +186,6 @@ def _provisional(activity: Any) -> str:
         f"{total} of {words[target.comparator]} {target.number} {target.unit}, "
         f"{'kept' if verdict else 'not yet kept'}"
     )
-
-
-def unified_diff(old: bytes, new: bytes, display: str) -> str:
-    """A git-style unified diff of two versions of a file, for --dry-run."""
-    from lofte.splice import split_lines
-
-    a, b = split_lines(old.decode("utf-8")), split_lines(new.decode("utf-8"))
-    out = []
-    for line in difflib.unified_diff(a, b, f"a/{display}", f"b/{display}"):
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
 
 
 def render_outcome(outcome: RecordOutcome) -> str:

@@ -26,13 +26,11 @@ progress lists) is refused with a `SpliceRefused` saying how to fix it.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from lofte.marks import Node, tree
-from lofte.scalars import flow_list, scalar
+from lofte.recordtext import file_style, render
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _BLOCK_HEADER = re.compile(r"[|>]([-+0-9]*)")
@@ -78,10 +76,10 @@ def append_record(raw: bytes, path: tuple[str | int, ...], record: dict[str, Any
     found = activity.get("progress")
     if found is None:
         key_col = activity.entries[0][1][1]
-        offset, content, flow = _file_style(root)
+        offset, content, flow = file_style(root)
         after = _belonging(lines, _end_line(lines, activity), key_col)
         dash = key_col + offset
-        new = [" " * key_col + "progress:", *_render(record, dash, dash + content, flow)]
+        new = [" " * key_col + "progress:", *render(record, dash, dash + content, flow)]
         return _insert(bom, lines, after, new)
     (line, col), progress = found
     if progress.kind != "seq" or progress.flow:
@@ -94,7 +92,7 @@ def append_record(raw: bytes, path: tuple[str | int, ...], record: dict[str, Any
         raise SpliceRefused(line + 1, col + 1, f"the progress of activity {ident} is {what}; {fix}")
     dash, last = progress.start[1], progress.items[-1]
     after = _belonging(lines, _end_line(lines, last), dash)
-    new = _render(record, dash, last.start[1], last.flow)
+    new = render(record, dash, last.start[1], last.flow)
     if _separated(lines, progress.items):
         new.insert(0, "")
     return _insert(bom, lines, after, new)
@@ -143,49 +141,6 @@ def _separated(lines: list[str], items: list[Node]) -> bool:
         any(not lines[i].strip() for i in range(_end_line(lines, a) + 1, b.start[0]))
         for a, b in zip(items, items[1:], strict=False)
     )
-
-
-def _file_style(root: Node) -> tuple[int, int, bool]:
-    """How the file indents a list under its key (dash offset, content offset), and
-    whether its progress records are flow mappings.  Defaults: ``  - key: value``, block."""
-    offsets: Counter[tuple[int, int]] = Counter()
-    flows: Counter[bool] = Counter()
-    for key, key_col, value in _block_lists(root):
-        first = value.items[0]
-        offsets[(value.start[1] - key_col, first.start[1] - value.start[1])] += 1
-        if key == "progress":
-            flows.update(item.flow for item in value.items)
-    offset, content = offsets.most_common(1)[0][0] if offsets else (2, 2)
-    return offset, content, bool(flows) and flows[True] > flows[False]
-
-
-def _block_lists(node: Node) -> Iterator[tuple[str, int, Node]]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.flow:
-            continue
-        for key, mark, value in current.entries:
-            if value.kind == "seq" and not value.flow and value.items:
-                yield key, mark[1], value
-            stack.append(value)
-        stack.extend(current.items)
-
-
-def _render(record: dict[str, Any], dash: int, content: int, flow: bool) -> list[str]:
-    pairs = [f"{key}: {_value(key, value)}" for key, value in record.items()]
-    lead = " " * dash + "-" + " " * (content - dash - 1)
-    if flow:
-        return [lead + "{" + ", ".join(pairs) + "}"]
-    return [lead + pairs[0], *(" " * content + pair for pair in pairs[1:])]
-
-
-def _value(key: str, value: Any) -> str:
-    if key == "date":
-        return str(value)  # ISO date, plain as everywhere in the files
-    if isinstance(value, list):
-        return flow_list(value)
-    return scalar(value)
 
 
 def _insert(bom: str, lines: list[str], after: int, new: list[str]) -> Splice:
