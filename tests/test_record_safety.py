@@ -183,7 +183,7 @@ def test_a_file_the_user_may_not_write_is_refused(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The same refusal as above, where the tests run as root.
-    monkeypatch.setattr("lofte.record.os.access", lambda path, mode: False)
+    monkeypatch.setattr("lofte.record._writable", lambda path: False)
     old = (data_copy / "2020.yaml").read_bytes()
     result = run_cli(*RECORD, cwd=data_copy.parent)
     assert (result.code, result.err) == (

@@ -58,7 +58,7 @@ def record(
             # A dry run writes nothing, not even a lock file; a missing file
             # is reported by the loader.
             _record(path, request, today, dry_run, outcome)
-        elif not os.access(path, os.W_OK):
+        elif not _writable(path):
             raise _Stop(_at(outcome.display, (1, 1), "cannot write: the file is read-only"))
         else:
             with locked(path):
@@ -68,6 +68,12 @@ def record(
     except OSError as exc:  # the lock file or the temp file could not be made
         outcome.problems.insert(0, _at(outcome.display, (1, 1), f"cannot write: {exc}"))
     return outcome
+
+
+def _writable(path: Path) -> bool:
+    # Replacing works whenever the directory is writable; like an editor,
+    # refuse to do it to a file its owner made read-only.
+    return os.access(path, os.W_OK)
 
 
 def _record(
