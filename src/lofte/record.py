@@ -9,9 +9,12 @@ the file's bytes are then exactly what they were.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
+import gc
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,17 +60,32 @@ def record(
         if dry_run or not path.is_file():
             # A dry run writes nothing, not even a lock file; a missing file
             # is reported by the loader.
-            _record(path, request, today, dry_run, outcome)
+            with _no_gc():
+                _record(path, request, today, dry_run, outcome)
         elif not _writable(path):
             raise _Stop(_at(outcome.display, (1, 1), "cannot write: the file is read-only"))
         else:
-            with locked(path):
+            with locked(path), _no_gc():
                 _record(path, request, today, dry_run, outcome)
     except _Stop as stop:
         outcome.problems.insert(0, stop.diagnostic)
     except OSError as exc:  # the lock file or the temp file could not be made
         outcome.problems.insert(0, _at(outcome.display, (1, 1), f"cannot write: {exc}"))
     return outcome
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    # Everything a record allocates lives until it is done; the cyclic
+    # collector would only rescan it (measured: the marks tree of a 1 MB file
+    # builds in half the time without it).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _writable(path: Path) -> bool:
@@ -124,8 +142,12 @@ def _record(
 def _valid(workspace: Workspace, path: Path, display: str) -> Loaded:
     """The file, loaded, if it validates as it is; else the first problem."""
     from lofte.checks import run_rules
+    from lofte.loader import load_bytes, read_bytes
 
-    loaded, problems = workspace.load(path, display)
+    raw, problems = read_bytes(path, display)
+    loaded = None
+    if raw is not None:
+        loaded, problems = load_bytes(path, raw, display, positions=True)
     if loaded is not None:
         problems = errors_in(run_rules(loaded, workspace))
     if problems:
