@@ -122,3 +122,8 @@ def test_python_dash_m_runs_the_real_program(example_dir: Path) -> None:
     )
     assert result.code == 1
     assert result.err == ""
+
+
+def test_a_folder_argument_means_its_yaml_files(example_dir: Path) -> None:
+    result = run_cli("validate", "data/", cwd=example_dir.parent)
+    assert (result.code, result.out) == (0, "checked 2 files: no problems\n")

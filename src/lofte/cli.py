@@ -86,6 +86,68 @@ def schema() -> None:
     typer.echo(schema_text(), nl=False)
 
 
+class StatusFormat(enum.StrEnum):
+    """Status output formats."""
+
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def status(
+    period: Annotated[
+        str | None,
+        typer.Argument(
+            help="A period (2020, 2024-2025, samverkan-2020-2023) or a path; "
+            "none: one line per period file.",
+            show_default=False,
+            metavar="PERIOD",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Judge the standing on this date, YYYY-MM-DD [default: today]."
+        ),
+    ] = None,
+    tertial: Annotated[
+        str | None,
+        typer.Option(
+            "--tertial",
+            "-t",
+            metavar="TERM",
+            help="Standing at the end of one tertial or quarter: T2, 2024-T1, 2021-Q3.",
+        ),
+    ] = None,
+    output: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="Output: table or json.")
+    ] = StatusFormat.table,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Show where every target stands: kept, on track, behind, or without follow-up."""
+    import datetime as dt
+    import os
+    import sys
+
+    from lofte.errors import LofteError, UsageError
+    from lofte.render.status import render
+    from lofte.status import run
+
+    try:
+        try:
+            day = dt.date.fromisoformat(as_of) if as_of is not None else dt.date.today()
+        except ValueError:
+            raise UsageError(f"--as-of {as_of!r}: expected a date as YYYY-MM-DD") from None
+        outcome = run(period, data_dir, day, tertial)
+    except LofteError as exc:
+        _fatal(exc)
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() else None
+    text = render(outcome, output.value, terminal=sys.stdout.isatty(), width=width)
+    typer.echo(text, nl=False)
+    raise typer.Exit(1 if outcome.diagnostics else 0)
+
+
 @app.command()
 def record(
     period: Annotated[

@@ -213,7 +213,8 @@ def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
     """Command-line arguments → file paths.
 
     ``2020`` means ``DATA_DIR/2020.yaml``; anything with a slash or a .yaml
-    ending is a path.  No arguments means every ``*.yaml`` in the data dir.
+    ending is a path, and a folder stands for the ``*.yaml`` files in it.  No
+    arguments means every ``*.yaml`` in the data dir.
     """
     if not args:
         if not data_dir.is_dir():
@@ -222,7 +223,14 @@ def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
                 "(set --data-dir or LOFTE_DATA_DIR)"
             )
         return sorted(data_dir.glob("*.yaml"))
-    return [period_path(arg, data_dir) for arg in args]
+    paths: list[Path] = []
+    for arg in args:
+        path = period_path(arg, data_dir)
+        if path.is_dir() and path.suffix not in (".yaml", ".yml"):
+            paths.extend(sorted(path.glob("*.yaml")))  # a folder of promise files
+        else:
+            paths.append(path)
+    return paths
 
 
 def period_path(arg: str, data_dir: Path) -> Path:

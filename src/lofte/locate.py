@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from lofte.model import describe
 from lofte.yamlio import Path, Positions
 
 _TYPE_WORDS = {
@@ -53,22 +54,6 @@ def data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
 def _tags_of(node: dict[str, Any]) -> set[str]:
     kind = node.get("kind")
     return {kind} if isinstance(kind, str) else set()
-
-
-def describe(value: Any) -> str:
-    """A short, user-facing description of a YAML value."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:

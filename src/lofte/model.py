@@ -36,9 +36,9 @@ def _parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {_kind(value)}")
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
     if not _DATE_RE.match(value):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
@@ -47,7 +47,7 @@ def _parse_date(value: object) -> dt.date:
 
 def _parse_month(value: object) -> str:
     if not isinstance(value, str) or not _MONTH_RE.match(value):
-        raise ValueError(f"expected a month as YYYY-MM, got {value!r}")
+        raise ValueError(f"expected a month as YYYY-MM, got {describe(value)}")
     if not 1 <= int(value[5:]) <= 12:
         raise ValueError(f"impossible month {value!r}")
     return value
@@ -58,7 +58,9 @@ def _parse_period(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not re.match(PERIOD_RE, value):
-        raise ValueError(f"expected a year or a range of years such as '2024-2025', got {value!r}")
+        raise ValueError(
+            f"expected a year or a range of years such as '2024-2025', got {describe(value)}"
+        )
     if "-" in value:
         first, last = (int(part) for part in value.split("-"))
         if last < first:
@@ -66,7 +68,8 @@ def _parse_period(value: object) -> str:
     return value
 
 
-def _kind(value: object) -> str:
+def describe(value: object) -> str:
+    """A short, user-facing description of a YAML value, for messages."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -77,7 +80,8 @@ def _kind(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return repr(value)
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 Date = Annotated[
@@ -350,12 +354,6 @@ class _Document(Strict):
     expected_effects: list[Text] = []
     follow_up: FollowUp | None = None
     communication: Communication | None = None
-
-    @model_validator(mode="after")
-    def _dates_ordered(self) -> _Document:
-        if self.starts and self.ends and self.ends < self.starts:
-            raise ValueError("the period ends before it starts")
-        return self
 
     def groups(self) -> list[Group]:
         """Every group (promise, focus area, goal) of the document."""

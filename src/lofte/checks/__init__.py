@@ -162,6 +162,10 @@ def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     if doc.kind == "municipality":
         return []
     first, last = doc.first_day, doc.last_day
+    if last < first:
+        # Checked here rather than in the model, to point at `ends` itself.
+        end_key = "ends" if doc.ends is not None else "starts"
+        return [loaded.at((end_key,), "date-range", "the period ends before it starts")]
     span = f"{first.isoformat()} – {last.isoformat()}"
     problems: list[Diagnostic] = []
     if doc.signed is not None and doc.signed > last:

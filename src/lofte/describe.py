@@ -1,0 +1,110 @@
+"""The one-line standing sentence: "3 of at least 2 planlagda insatser, kept".
+
+Re-exported as `lofte.standing.describe`.  Words come from `lofte.words`, so
+the sentence reads the same in status, record and report.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lofte.words import standing_word, word
+
+if TYPE_CHECKING:
+    from lofte.model import Activity
+    from lofte.standing import ActivityStatus
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def target_phrase(activity: Activity, lang: str = "en") -> str:
+    """The target in words: "at least 2 planlagda insatser", "4 kommundelar", ""."""
+    target = activity.target
+    if target is None or target.kind != "count":
+        return ""
+    comparator = word(f"cmp.{target.comparator}", lang)
+    return " ".join(part for part in (comparator, str(target.number), target.unit) if part)
+
+
+def describe(status: ActivityStatus, activity: Activity, lang: str = "en") -> str:
+    """The standing as one line; never a zero where nothing was recorded."""
+    said = standing_word(status.standing, lang)
+    if status.standing == "not_started":
+        starts = status.starts.isoformat() if status.starts else ""
+        return f"{said}: {word('starts_on', lang).format(date=starts)}"
+    due = status.deadline.isoformat() if status.deadline else ""
+    if status.kind == "milestone":
+        if status.standing == "done":
+            last = status.last_record.isoformat() if status.last_record else ""
+            return word("done_on", lang).format(date=last)
+        pending = word("not_done_due", lang).format(date=due)
+        return f"{pending}, {said}" if status.standing == "overdue" else pending
+    if status.standing == "no_follow_up":
+        return word("no_follow_up", lang)
+    if status.kind == "count":
+        return _count(status, activity, said, lang)
+    if status.kind == "coverage":
+        return _coverage(status, activity, said, lang)
+    if status.kind in ("recurring", "ongoing"):
+        return _terms(status, activity, said, lang)
+    return said
+
+
+def _count(status: ActivityStatus, activity: Activity, said: str, lang: str) -> str:
+    if status.recorded is None:
+        return word("count_not_stated", lang)
+    line = f"{status.recorded} {word('of', lang)} {target_phrase(activity, lang)}, {said}"
+    if status.standing == "behind" and status.expected is not None:
+        expected = _number(status.expected, lang)
+        line += f" ({word('expected_by_now', lang).format(expected=expected)})"
+    return line
+
+
+def _coverage(status: ActivityStatus, activity: Activity, said: str, lang: str) -> str:
+    target = activity.target
+    assert target is not None and target.kind == "coverage"
+    total = len(status.items)
+    if total == 0:  # the list itself is unknown here
+        return said
+    noun = target.unit or target.of or word("items", lang)
+    if status.covered:
+        line = f"{len(status.covered)} {word('of', lang)} {total} {noun} "
+        line += f"{word('covered', lang)}, {said}"
+    else:
+        line = said
+    if status.missing:
+        line += f"; {word('missing', lang)}: {', '.join(status.missing)}"
+    if not status.list_complete:
+        line += f" ({word('list_incomplete', lang)})"
+    return line
+
+
+def _terms(status: ActivityStatus, activity: Activity, said: str, lang: str) -> str:
+    target = activity.target
+    assert target is not None
+    if not status.terms_due:
+        # No term has closed yet: nothing is due, so say only that there are records.
+        followed = standing_word("followed_up", lang)
+        return followed if status.standing == "followed_up" else f"{followed}, {said}"
+    # Term ids end in T<n> or Q<n>: "2020-T1", "2019-Q4".
+    kind = "quarter" if status.terms_due[0].split("-")[-1].startswith("Q") else "tertial"
+    numbers = {
+        "met": len(status.terms_met),
+        "due": len(status.terms_due),
+        "terms": word(f"terms.{kind}", lang),
+    }
+    if target.kind == "recurring" and target.at_least > 1:
+        line = word("met_in", lang).format(
+            times=target.at_least, term=word(f"term.{kind}", lang).lower(), **numbers
+        )
+    else:
+        line = word("followed_up_in", lang).format(**numbers)
+    if status.standing != "followed_up":
+        line += f", {said}"
+    missed = [t for t in status.terms_due if t not in status.terms_met]
+    if missed:
+        line += f"; {word('missing', lang)}: {', '.join(missed)}"
+    return line

@@ -1,0 +1,146 @@
+"""The one catalogue of display words, Swedish and English: a flat dict per language.
+
+Status, report and record all take their labels from here, so a standing is
+called the same thing everywhere and a translation is made once.  Keys are
+dotted (``standing.kept``, ``month.5``) so a template can say
+``words["standing.kept"]``.  Every language has the same keys; a test checks it.
+"""
+
+from __future__ import annotations
+
+LANGS = ("sv", "en")
+
+_MONTHS = {
+    "sv": ("januari februari mars april maj juni juli augusti september oktober november december"),
+    "en": ("January February March April May June July August September October November December"),
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "sv": {
+        # A standing's word, as in "3 av minst 2 insatser, hållet".
+        "standing.kept": "hållet",
+        "standing.exceeded": "överträffat",
+        "standing.partly_kept": "delvis hållet",
+        "standing.not_kept": "inte hållet",
+        "standing.on_track": "i fas",
+        "standing.behind": "efter plan",
+        "standing.not_started": "inte påbörjat",
+        "standing.followed_up": "uppföljt",
+        "standing.no_follow_up": "ingen uppföljning",
+        "standing.done": "klart",
+        "standing.overdue": "försenat",
+        # The same standings counted in a summary: "1 efter plan".
+        "summary.targets_kept": "{kept} av {total} mål hållna",
+        "summary.targets": "{total} mål",
+        "summary.target": "1 mål",
+        "summary.on_track": "i fas",
+        "summary.followed_up": "uppföljda",
+        "summary.partly_kept": "delvis hållna",
+        "summary.behind": "efter plan",
+        "summary.not_kept": "inte hållna",
+        "summary.overdue": "försenade",
+        "summary.not_started": "inte påbörjade",
+        "summary.no_follow_up": "utan uppföljning",
+        "summary.none": "inga mål",
+        # Terms of the calendar.
+        "term.tertial": "Tertial",
+        "term.quarter": "Kvartal",
+        "terms.tertial": "tertial",
+        "terms.quarter": "kvartal",
+        # Pieces of the one-line standing sentence.
+        "cmp.at_least": "minst",
+        "cmp.exactly": "",
+        "cmp.at_most": "högst",
+        "of": "av",
+        "count_not_stated": "uppföljt, antal inte angivet",
+        "no_follow_up": "ingen uppföljning registrerad",
+        "expected_by_now": "{expected} väntat hittills",
+        "covered": "täckta",
+        "missing": "saknas",
+        "list_incomplete": "listan är ofullständig",
+        "followed_up_in": "uppföljt {met} av {due} avslutade {terms}",
+        "met_in": "minst {times} gånger per {term} i {met} av {due} avslutade {terms}",
+        "done_on": "klart {date}",
+        "not_done_due": "inte registrerat som klart, senast {date}",
+        "starts_on": "börjar {date}",
+        "items": "poster",
+    },
+    "en": {
+        "standing.kept": "kept",
+        "standing.exceeded": "exceeded",
+        "standing.partly_kept": "partly kept",
+        "standing.not_kept": "not kept",
+        "standing.on_track": "on track",
+        "standing.behind": "behind",
+        "standing.not_started": "not started",
+        "standing.followed_up": "followed up",
+        "standing.no_follow_up": "no follow-up",
+        "standing.done": "done",
+        "standing.overdue": "overdue",
+        "summary.targets_kept": "{kept} of {total} targets kept",
+        "summary.targets": "{total} targets",
+        "summary.target": "1 target",
+        "summary.on_track": "on track",
+        "summary.followed_up": "followed up",
+        "summary.partly_kept": "partly kept",
+        "summary.behind": "behind",
+        "summary.not_kept": "not kept",
+        "summary.overdue": "overdue",
+        "summary.not_started": "not started",
+        "summary.no_follow_up": "without follow-up",
+        "summary.none": "no targets",
+        # "Tertial" is the word Swedish public bodies use in English too; "term"
+        # would read as a school term.
+        "term.tertial": "Tertial",
+        "term.quarter": "Quarter",
+        "terms.tertial": "tertials",
+        "terms.quarter": "quarters",
+        "cmp.at_least": "at least",
+        "cmp.exactly": "",
+        "cmp.at_most": "at most",
+        "of": "of",
+        "count_not_stated": "followed up, count not stated",
+        "no_follow_up": "no follow-up recorded",
+        "expected_by_now": "{expected} expected by now",
+        "covered": "covered",
+        "missing": "missing",
+        "list_incomplete": "the list is incomplete",
+        "followed_up_in": "followed up in {met} of {due} closed {terms}",
+        "met_in": "at least {times} times a {term} in {met} of {due} closed {terms}",
+        "done_on": "done {date}",
+        "not_done_due": "not recorded as done, due {date}",
+        "starts_on": "starts {date}",
+        "items": "items",
+    },
+}
+for _lang, _names in _MONTHS.items():
+    for _number, _name in enumerate(_names.split(), start=1):
+        WORDS[_lang][f"month.{_number}"] = _name
+
+#: One symbol per standing, shown beside its word: never colour alone.  All are
+#: one terminal column wide.
+SYMBOLS: dict[str, str] = {
+    "kept": "✓",
+    "exceeded": "▲",
+    "partly_kept": "◐",
+    "not_kept": "✗",
+    "on_track": "→",
+    "behind": "▼",
+    "not_started": "○",
+    "followed_up": "✎",
+    "no_follow_up": "?",
+    "done": "✓",
+    "overdue": "!",
+}
+
+
+def word(key: str, lang: str = "sv") -> str:
+    """The word for ``key`` in ``lang``; a KeyError names a missing key plainly."""
+    if lang not in WORDS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
+    return WORDS[lang][key]
+
+
+def standing_word(standing: str, lang: str = "sv") -> str:
+    """A standing's word: ``standing_word("partly_kept", "sv") == "delvis hållet"``."""
+    return word(f"standing.{standing}", lang)
