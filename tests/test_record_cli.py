@@ -18,7 +18,7 @@ def test_success_names_the_line_and_the_new_standing(data_copy: Path) -> None:
     assert (first.code, first.err) == (0, "")
     assert first.out == (
         "data/2020.yaml:53: recorded 2020-04-20 for planlagda-insatser: count 1\n"
-        "planlagda-insatser: 1 of at least 2 planlagda insatser, not yet kept\n"
+        "planlagda-insatser: 1 of at least 2 planlagda insatser, partly kept\n"
     )
     args = ["--count", "2", "--note", "Insats vid resecentrum", "--place", "Strängnäs"]
     second = run_cli(*RECORD, *args, "--date", "2020-10-02", cwd=cwd)
@@ -26,6 +26,22 @@ def test_success_names_the_line_and_the_new_standing(data_copy: Path) -> None:
         "data/2020.yaml:56: recorded 2020-10-02 for planlagda-insatser: count 2, a note, "
         "1 place\n"
         "planlagda-insatser: 3 of at least 2 planlagda insatser, kept\n"
+    )
+
+
+def test_the_standing_line_is_the_one_lofte_status_words(data_copy: Path) -> None:
+    places = [
+        a for p in ("Mariefred", "Strängnäs", "Åker", "Stallarholmen") for a in ("--place", p)
+    ]
+    args = ["record", "2019", "trafikkontroller", "--count", "3", "--date", "2019-06-01"]
+    result = run_cli(*args, *places, cwd=data_copy.parent)
+    assert result.out.splitlines()[-1] == (
+        "trafikkontroller: 4 of 4 kommundelar covered, kept (the list is incomplete)"
+    )
+    args = ["record", "2020", "tata-kontakter", "--note", "Möte", "--date", "2020-06-01"]
+    result = run_cli(*args, cwd=data_copy.parent)
+    assert result.out.splitlines()[-1] == (
+        "tata-kontakter: followed up in 1 of 3 closed tertials, behind; missing: 2020-T1, 2020-T3"
     )
 
 
@@ -62,7 +78,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path) -> None:
     )
     assert result.err == (
         "data/2020.yaml:53: would record 2020-04-20 for planlagda-insatser: count 1, a note\n"
-        "planlagda-insatser: 1 of at least 2 planlagda insatser, not yet kept\n"
+        "planlagda-insatser: 1 of at least 2 planlagda insatser, partly kept\n"
     )
     # Not a byte written, not even a lock file.
     assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before

@@ -131,7 +131,9 @@ def _record(
         raise _Stop(_at(outcome.display, here, str(refused))) from None
     outcome.problems += [_at(outcome.display, here, w, "warning") for w in ctx.warnings]
     outcome.activity, outcome.entry, outcome.line = activity.id, entry, spliced.first_line
-    outcome.standing = _standing(after, activity.id, today)
+    outcome.standing = _standing(
+        after, activity.id, today, ctx.municipality and ctx.municipality.places
+    )
     if dry_run:
         outcome.diff = unified_diff(loaded.raw, spliced.data, outcome.display)
     else:
@@ -192,28 +194,13 @@ def _at(display: str, where: tuple[int, int], message: str, severity: str = "err
     return Diagnostic(display, where[0], where[1], "record", message, severity)  # type: ignore[arg-type]
 
 
-def _standing(after: Loaded, ident: str, today: dt.date) -> str:
-    # PROVISIONAL, to be replaced by lofte.standing.describe() once branch
-    # `status` lands: it only compares the recorded count with the target.
-    del today
-    return _provisional(_find(after, ident)[1])
+def _standing(after: Loaded, ident: str, today: dt.date, places: Any) -> str:
+    """The activity's standing once the record is in, as `lofte status` words it."""
+    from lofte.standing import assess_activity, describe
 
-
-def _provisional(activity: Any) -> str:
-    target, records = activity.target, activity.progress
-    if target is None or target.kind != "count":
-        return f"{len(records)} follow-up{'s' if len(records) != 1 else ''} recorded"
-    total = sum(r.count or 0 for r in records)
-    words = {"at_least": "at least", "exactly": "exactly", "at_most": "at most"}
-    verdict = {
-        "at_least": total >= target.number,
-        "exactly": total == target.number,
-        "at_most": total <= target.number,
-    }[target.comparator]
-    return (
-        f"{total} of {words[target.comparator]} {target.number} {target.unit}, "
-        f"{'kept' if verdict else 'not yet kept'}"
-    )
+    document = after.document
+    group, activity = next((g, a) for g, a in document.all_activities() if a.id == ident)
+    return describe(assess_activity(document, group, activity, today, places=places), activity)
 
 
 def render_outcome(outcome: RecordOutcome) -> str:
