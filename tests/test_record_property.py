@@ -67,6 +67,7 @@ def node(data: Any, path: tuple[str | int, ...]) -> Any:
 VARIANTS = {
     "lf": lambda b: b,
     "crlf": lambda b: b.replace(b"\n", b"\r\n"),
+    "cr": lambda b: b.replace(b"\n", b"\r"),
     "bom": lambda b: b"\xef\xbb\xbf" + b,
     "no-final-newline": lambda b: b.rstrip(b"\n"),
 }
@@ -93,10 +94,12 @@ def test_generated_records_are_pure_insertions(
     # Bytes: the old file with whole lines inserted at one place, nothing else.
     assert is_line_insertion(old, spliced)
     assert spliced.data == old[: spliced.offset] + spliced.inserted + old[spliced.offset :]
-    eol = b"\r\n" if variant == "crlf" else b"\n"
-    assert spliced.inserted.count(eol) == spliced.inserted.count(b"\n")
+    eol = {"crlf": b"\r\n", "cr": b"\r"}.get(variant, b"\n")
+    assert spliced.inserted.count(eol) >= 1
+    assert b"\r" not in spliced.inserted.replace(eol, b"")  # no other line ending
+    assert b"\n" not in spliced.inserted.replace(eol, b"")
     assert spliced.data.startswith(b"\xef\xbb\xbf") == (variant == "bom")
-    assert spliced.data.endswith(b"\n") == old.endswith(b"\n")
+    assert spliced.data.endswith((b"\n", b"\r")) == old.endswith((b"\n", b"\r"))
 
     # Data: the old document plus exactly this record, read by our YAML 1.2 reader.
     before, _ = read(old)

@@ -72,6 +72,11 @@ CASES = [
         ["2020", "planlagda-insatser", "--count", "1", "--date", "16/3"],
         INSATS + "--date '16/3' is not a date; write it as YYYY-MM-DD",
     ),
+    (
+        ["2020", "planlagda-insatser", "--count", "1"],
+        INSATS + f"today, {dt.date.today()}, is outside the period 2020 (2020-01-01 – 2020-12-31); "
+        "give the day it happened with --date",
+    ),
     # counts
     *(
         (

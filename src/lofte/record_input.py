@@ -118,8 +118,10 @@ def _date(text: str | None, ctx: Context) -> dt.date:
     if day > ctx.today:
         raise Refused(f"--date {day} is in the future (today is {ctx.today})")
     if not ctx.first_day <= day <= ctx.last_day:
+        said = f"--date {day}" if text is not None else f"today, {day},"
+        hint = "" if text is not None else "; give the day it happened with --date"
         raise Refused(
-            f"--date {day} is outside the period {ctx.period} ({ctx.first_day} – {ctx.last_day})"
+            f"{said} is outside the period {ctx.period} ({ctx.first_day} – {ctx.last_day}){hint}"
         )
     return day
 

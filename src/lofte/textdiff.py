@@ -12,5 +12,6 @@ def unified_diff(old: bytes, new: bytes, display: str) -> str:
     a, b = split_lines(old.decode("utf-8")), split_lines(new.decode("utf-8"))
     out = []
     for line in difflib.unified_diff(a, b, f"a/{display}", f"b/{display}"):
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        ended = line.endswith(("\n", "\r"))  # a file may break lines with CR alone
+        out.append(line if ended else line + "\n\\ No newline at end of file\n")
     return "".join(out)
