@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import gc
 import os
 from collections.abc import Iterator
@@ -19,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lofte.errors import Diagnostic, UsageError, errors_in
+from lofte.errors import Diagnostic, UsageError
 from lofte.loader import Loaded, Workspace, display_path, period_path
 from lofte.record_input import Context, RecordRequest, Refused, entry_for
+from lofte.record_target import Stop, at, find_activity, valid_file
 
 __all__ = ["RecordOutcome", "RecordRequest", "record", "render_outcome"]
 
@@ -38,12 +38,6 @@ class RecordOutcome:
     standing: str = ""
     diff: str = ""
     written: bool = False
-
-
-class _Stop(Exception):
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.message)
-        self.diagnostic = diagnostic
 
 
 def record(
@@ -63,14 +57,14 @@ def record(
             with _no_gc():
                 _record(path, request, today, dry_run, outcome)
         elif not _writable(path):
-            raise _Stop(_at(outcome.display, (1, 1), "cannot write: the file is read-only"))
+            raise Stop(at(outcome.display, (1, 1), "cannot write: the file is read-only"))
         else:
             with locked(path), _no_gc():
                 _record(path, request, today, dry_run, outcome)
-    except _Stop as stop:
+    except Stop as stop:
         outcome.problems.insert(0, stop.diagnostic)
     except OSError as exc:  # the lock file or the temp file could not be made
-        outcome.problems.insert(0, _at(outcome.display, (1, 1), f"cannot write: {exc}"))
+        outcome.problems.insert(0, at(outcome.display, (1, 1), f"cannot write: {exc}"))
     return outcome
 
 
@@ -103,8 +97,8 @@ def _record(
     from lofte.verify import verify
 
     workspace = Workspace()
-    loaded = _valid(workspace, path, outcome.display)
-    data_path, activity = _find(loaded, request.activity)
+    loaded = valid_file(workspace, path, outcome.display)
+    data_path, activity = find_activity(loaded, request.activity)
     here = loaded.positions.value(data_path)
     town = workspace.sibling(loaded, loaded.document.municipality)
     ctx = Context(
@@ -120,16 +114,16 @@ def _record(
         entry = entry_for(request, ctx)
         spliced = append_record(loaded.raw, data_path, entry)
     except Refused as refused:
-        raise _Stop(_at(outcome.display, here, str(refused))) from None
+        raise Stop(at(outcome.display, here, str(refused))) from None
     except SpliceRefused as refused:
-        raise _Stop(
+        raise Stop(
             Diagnostic(outcome.display, refused.line, refused.col, "record", refused.message)
         ) from None
     try:
         after = verify(loaded, spliced, data_path, entry, workspace)
     except Refused as refused:
-        raise _Stop(_at(outcome.display, here, str(refused))) from None
-    outcome.problems += [_at(outcome.display, here, w, "warning") for w in ctx.warnings]
+        raise Stop(at(outcome.display, here, str(refused))) from None
+    outcome.problems += [at(outcome.display, here, w, "warning") for w in ctx.warnings]
     outcome.activity, outcome.entry, outcome.line = activity.id, entry, spliced.first_line
     outcome.standing = _standing(
         after, activity.id, today, ctx.municipality and ctx.municipality.places
@@ -139,59 +133,6 @@ def _record(
     else:
         replace_bytes(path, spliced.data)
         outcome.written = True
-
-
-def _valid(workspace: Workspace, path: Path, display: str) -> Loaded:
-    """The file, loaded, if it validates as it is; else the first problem."""
-    from lofte.checks import run_rules
-    from lofte.loader import load_bytes, read_bytes
-
-    raw, problems = read_bytes(path, display)
-    loaded = None
-    if raw is not None:
-        loaded, problems = load_bytes(path, raw, display, positions=True)
-    if loaded is not None:
-        problems = errors_in(run_rules(loaded, workspace))
-    if problems:
-        first = sorted(problems)[0]
-        more = f"{len(problems)} problems" if len(problems) > 1 else "1 problem"
-        suffix = (
-            f" (nothing written: lofte record writes only to a file that validates; "
-            f"`lofte validate` lists {more})"
-        )
-        if loaded is None and first.code == "file":
-            suffix = ""  # a missing or unreadable file: the message says it all
-        raise _Stop(
-            Diagnostic(first.path, first.line, first.col, first.code, first.message + suffix)
-        )
-    assert loaded is not None
-    if loaded.document.kind == "municipality":
-        raise _Stop(
-            _at(display, (1, 1), "a municipality file has no activities; name a promise file")
-        )
-    return loaded
-
-
-def _find(loaded: Loaded, ident: str) -> tuple[tuple[str | int, ...], Any]:
-    """The data path and model of the activity ``ident``, or a refusal naming the nearest."""
-    from lofte.checks import activity_paths
-
-    paths = [path for path, _ in activity_paths(loaded)]
-    activities = [activity for _, activity in loaded.document.all_activities()]
-    for path, activity in zip(paths, activities, strict=True):
-        if activity.id == ident:
-            return path, activity
-    ids = [activity.id for activity in activities]
-    close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
-    if close:
-        hint = "; did you mean " + " or ".join(repr(c) for c in close) + "?"
-    else:
-        hint = "; its activities are " + ", ".join(ids) if ids else "; it has no activities"
-    raise _Stop(_at(loaded.display, (1, 1), f"no activity {ident!r} in this file{hint}"))
-
-
-def _at(display: str, where: tuple[int, int], message: str, severity: str = "error") -> Diagnostic:
-    return Diagnostic(display, where[0], where[1], "record", message, severity)  # type: ignore[arg-type]
 
 
 def _standing(after: Loaded, ident: str, today: dt.date, places: Any) -> str:
