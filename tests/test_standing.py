@@ -312,3 +312,12 @@ def test_sentences_for_quarters_and_two_year_periods() -> None:
         "minst 2 gånger per kvartal i 1 av 5 avslutade kvartal, efter plan; "
         "saknas: 2024-Q2, 2024-Q3, 2024-Q4, 2025-Q1"
     )
+
+
+def test_exactly_on_pace_is_on_track() -> None:
+    # Window 1 April – 30 May: once T1 closes, 30 of 60 days have passed, so 1 of 2.
+    spring = {"start": "2020-04-01", "end": "2020-05-30"}
+    target = {"kind": "count", "at_least": 2, "unit": "insatser"}
+    doc = one_activity(target, [{"date": "2020-04-10", "count": 1}], window=spring)
+    status = status_of(doc, "a", "2020-05-01")
+    assert (status.expected, status.standing) == (1.0, "on_track")

@@ -79,6 +79,67 @@ def validate(
 
 
 @app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Periods (2020), files or folders; default: every *.yaml in the data directory.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge freshness on this date.  [default: today]",
+            show_default=False,
+        ),
+    ] = None,
+    grace: Annotated[
+        int,
+        typer.Option(
+            "--grace",
+            metavar="DAYS",
+            help="Days after a tertial or quarter closes before its follow-up is due.",
+        ),
+    ] = 30,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    output: Annotated[
+        Format, typer.Option("--format", "-f", help="Output: text, json or github annotations.")
+    ] = Format.text,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain", metavar="CODE", help="Explain a check code (e.g. LT102) and exit."
+        ),
+    ] = None,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Check that every target is tracked: stated quantities, records, follow-up per tertial.
+
+    Exit 1 on errors; warnings alone (missing follow-up in an ended period) exit 0
+    unless --strict.  `--explain CODE` prints what a code means.
+    """
+    from lofte.errors import LofteError, errors_in
+    from lofte.render import reporter
+
+    try:
+        if explain is not None:
+            from lofte.checks.codes import explain as explain_code
+
+            typer.echo(explain_code(explain))
+            raise typer.Exit(0)
+        from lofte.check import check as run
+
+        diagnostics, summary = run(paths or [], data_dir, as_of=as_of, grace=grace, strict=strict)
+    except LofteError as exc:
+        _fatal(exc)
+    typer.echo(reporter(output.value, with_code=True)(diagnostics, summary), nl=False)
+    raise typer.Exit(1 if errors_in(diagnostics) else 0)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of promise files (what editors use to complete them)."""
     from lofte.schema import schema_text
@@ -216,6 +277,84 @@ def record(
         raise typer.Exit(1)
     typer.echo(outcome.diff, nl=False)
     typer.echo(render_outcome(outcome), nl=False, err=dry_run)
+
+
+class ReportFormat(enum.StrEnum):
+    """Report output formats."""
+
+    md = "md"
+    html = "html"
+
+
+class Lang(enum.StrEnum):
+    """Report languages."""
+
+    sv = "sv"
+    en = "en"
+
+
+@app.command()
+def report(
+    period: Annotated[str, typer.Argument(help="The period (2020, 2024-2025) or a path.")],
+    tertial: Annotated[
+        str | None,
+        typer.Option(
+            "--tertial",
+            "-t",
+            help="One tertial (T2, or 2024-T1 in a multi-year period); default: the whole period.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Markdown or a self-contained HTML page.")
+    ] = ReportFormat.md,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the report.")] = Lang.sv,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Report date, YYYY-MM-DD; default: today.", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE (atomically) instead of standard output.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Directory of templates that replace built-in ones of the same name.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Write the tertial or yearly follow-up ("så gick det") as Markdown or HTML."""
+    from lofte.errors import LofteError
+    from lofte.render import REPORTERS, summary_line
+    from lofte.report import report as build
+
+    try:
+        context, problems = build(period, data_dir, as_of, tertial, lang.value)
+        if context is None:
+            typer.echo(REPORTERS["text"](problems, summary_line(1, problems)), nl=False, err=True)
+            raise typer.Exit(1)
+        from lofte.render.report import render, write_atomic
+
+        text = render(context, output_format.value, lang.value, templates)
+        if output is not None:
+            write_atomic(output, text)
+        else:
+            typer.echo(text, nl=False)
+    except LofteError as exc:
+        _fatal(exc)
 
 
 def main() -> None:

@@ -8,6 +8,8 @@ dotted (``standing.kept``, ``month.5``) so a template can say
 
 from __future__ import annotations
 
+from datetime import date
+
 LANGS = ("sv", "en")
 
 _MONTHS = {
@@ -144,3 +146,136 @@ def word(key: str, lang: str = "sv") -> str:
 def standing_word(standing: str, lang: str = "sv") -> str:
     """A standing's word: ``standing_word("partly_kept", "sv") == "delvis hållet"``."""
     return word(f"standing.{standing}", lang)
+
+
+# ---------------------------------------------------------------- report
+# Labels of `lofte report`, one entry per language like every word above.  The
+# Swedish follows how municipalities publish their follow-ups ("Så gick det",
+# "Uppföljning tertial 2 2020").
+WORDS["sv"].update(
+    {
+        "report.heading_term": "Uppföljning {term}",
+        "report.heading_period": "Så gick det {period}",
+        "report.municipality": "Kommun",
+        "report.police_area": "Lokalpolisområde",
+        "report.period": "Period",
+        "report.applies": "Gäller",
+        "report.date": "Rapportdatum",
+        "report.view_date": "Läget per",
+        "report.builds_on": "Bygger på",
+        "report.summary": "Sammanfattning",
+        "report.summary_intro": "Rapporten följer upp {total} aktiviteter.",
+        "report.summary_kept": "Hållna",
+        "report.summary_on_track": "I fas eller uppföljda",
+        "report.summary_behind": "Efter plan eller inte hållna",
+        "report.summary_no_follow_up": "Utan uppföljning",
+        "report.number": "Antal",
+        "report.activities": "Löften och aktiviteter",
+        "report.activities_agreement": "Fokusområden och handlingsplan",
+        "report.promise": "Löfte",
+        "report.focus_area": "Fokusområde",
+        "report.action_plan": "Handlingsplan",
+        "report.other": "Övriga aktiviteter",
+        "report.target": "Mål",
+        "report.responsible": "Ansvariga",
+        "report.standing": "Läge",
+        "report.outcome": "Utfall hittills",
+        "report.last_record": "Senast uppföljd",
+        "report.records_term": "Registrerat under tertialen",
+        "report.records_period": "Registrerat under perioden",
+        "report.no_follow_up": "Ingen uppföljning registrerad",
+        "report.no_records_term": "Inget registrerat under tertialen.",
+        "report.count": "Antal",
+        "report.places": "Platser",
+        "report.partners": "Samverkanspartner",
+        "report.link": "Underlag",
+        "report.deviation": "Avvikelse",
+        "report.no_target": "inget mätbart mål angivet",
+        "report.target_coverage": "samtliga: {items}",
+        "report.target_coverage_of": "samtliga {of} ({items})",
+        "report.target_once": "minst en gång per {term}",
+        "report.target_recurring": "minst {times} gånger per {term}",
+        "report.target_milestone": "genomförs en gång, senast {due}",
+        "report.target_ongoing": "löpande arbete som följs upp varje {term}",
+        "report.terms_met": "{met} av {due} avslutade {terms}",
+        "report.situation": "Lägesbilden i korthet",
+        "report.focus": "Fokus",
+        "report.expected_effects": "Förväntade effekter",
+        "report.follow_work": "Här kan du följa arbetet",
+        "report.forum": "Uppföljningen sker i",
+        "report.published_on": "Publiceras på",
+        "report.channels": "Kanaler",
+        "report.signatories": "Undertecknare",
+        "report.signed": "Undertecknat",
+        "report.footer": (
+            "Rapporten visar bara det som har registrerats i uppföljningen. "
+            "En aktivitet utan registrerad uppföljning redovisas som det, inte som noll."
+        ),
+    }
+)
+WORDS["en"].update(
+    {
+        "report.heading_term": "Follow-up, {term}",
+        "report.heading_period": "How it went, {period}",
+        "report.municipality": "Municipality",
+        "report.police_area": "Local police area",
+        "report.period": "Period",
+        "report.applies": "Applies",
+        "report.date": "Report date",
+        "report.view_date": "Standing as of",
+        "report.builds_on": "Builds on",
+        "report.summary": "Summary",
+        "report.summary_intro": "The report follows up {total} activities.",
+        "report.summary_kept": "Kept",
+        "report.summary_on_track": "On track or followed up",
+        "report.summary_behind": "Behind or not kept",
+        "report.summary_no_follow_up": "Without follow-up",
+        "report.number": "Number",
+        "report.activities": "Promises and activities",
+        "report.activities_agreement": "Focus areas and action plan",
+        "report.promise": "Promise",
+        "report.focus_area": "Focus area",
+        "report.action_plan": "Action plan",
+        "report.other": "Other activities",
+        "report.target": "Target",
+        "report.responsible": "Responsible",
+        "report.standing": "Standing",
+        "report.outcome": "Outcome so far",
+        "report.last_record": "Last followed up",
+        "report.records_term": "Recorded in the tertial",
+        "report.records_period": "Recorded in the period",
+        "report.no_follow_up": "No follow-up recorded",
+        "report.no_records_term": "Nothing recorded in the tertial.",
+        "report.count": "Count",
+        "report.places": "Places",
+        "report.partners": "Partners",
+        "report.link": "Evidence",
+        "report.deviation": "Deviation",
+        "report.no_target": "no measurable target stated",
+        "report.target_coverage": "all of: {items}",
+        "report.target_coverage_of": "all {of} ({items})",
+        "report.target_once": "at least once per {term}",
+        "report.target_recurring": "at least {times} times per {term}",
+        "report.target_milestone": "done once, by {due}",
+        "report.target_ongoing": "ongoing work, followed up every {term}",
+        "report.terms_met": "{met} of {due} closed {terms}",
+        "report.situation": "The situation in brief",
+        "report.focus": "Focus",
+        "report.expected_effects": "Expected effects",
+        "report.follow_work": "Where to follow the work",
+        "report.forum": "Followed up in",
+        "report.published_on": "Published on",
+        "report.channels": "Channels",
+        "report.signatories": "Signatories",
+        "report.signed": "Signed",
+        "report.footer": (
+            "This report shows only what has been recorded in the follow-up. "
+            "An activity without a recorded follow-up is reported as such, never as zero."
+        ),
+    }
+)
+
+
+def long_date(value: date, lang: str = "sv") -> str:
+    """ "16 mars 2020" / "16 March 2020": month names from the catalogue, not the locale."""
+    return f"{value.day} {word(f'month.{value.month}', lang)} {value.year}"

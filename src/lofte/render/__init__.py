@@ -62,14 +62,40 @@ REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": githu
 
 def summary_line(files: int, diagnostics: list[Diagnostic]) -> str:
     """ "checked 6 files: no problems" or "checked 6 files: 2 errors in 1 file"."""
+    return f"checked {_plural(files, 'file')}: {_problems(diagnostics)}"
+
+
+def _problems(diagnostics: list[Diagnostic]) -> str:
+    """ "no problems" or "2 errors and 1 warning in 1 file"."""
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not diagnostics:
-        return f"checked {_plural(files, 'file')}: no problems"
+        return "no problems"
     parts = []
     if errors:
         parts.append(_plural(errors, "error"))
     if warnings:
         parts.append(_plural(warnings, "warning"))
     bad = len({d.path for d in diagnostics})
-    return f"checked {_plural(files, 'file')}: {' and '.join(parts)} in {_plural(bad, 'file')}"
+    return f"{' and '.join(parts)} in {_plural(bad, 'file')}"
+
+
+def check_summary(
+    files: int, targets: int, untracked: int, stale: int, diagnostics: list[Diagnostic]
+) -> str:
+    """`lofte check`'s closing line: targets checked, tracked, untracked, stale; problems.
+
+    "checked 37 targets in 6 files: 37 tracked, 0 untracked, 2 stale; 2 warnings in 1 file"
+    """
+    return (
+        f"checked {_plural(targets, 'target')} in {_plural(files, 'file')}: "
+        f"{targets - untracked} tracked, {untracked} untracked, {stale} stale; "
+        f"{_problems(diagnostics)}"
+    )
+
+
+def reporter(name: str, *, with_code: bool = False) -> Reporter:
+    """The reporter called ``name``; text lines carry the code when ``with_code``."""
+    if name == "text" and with_code:
+        return lambda diagnostics, summary: text(diagnostics, summary, with_code=True)
+    return REPORTERS[name]

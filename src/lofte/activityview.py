@@ -1,0 +1,155 @@
+"""One activity as a report shows it: its target and outcome in words, a bar, its records.
+
+Only what was recorded is shown: an activity with no records has no bar and
+no outcome numbers, and a count followed up with notes alone has no number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from lofte.reportview import ActivityView, Bar, RecordView
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from lofte.calendar import Term
+    from lofte.model import Activity, PlaceList, Record
+    from lofte.standing import ActivityStatus
+
+
+def activity_view(
+    activity: Activity,
+    status: ActivityStatus,
+    term: Term | None,
+    terms: list[Term],
+    actors: dict[str, str],
+    as_of: dt.date,
+    cadence: str,
+    last_day: dt.date,
+    places: Mapping[str, PlaceList],
+    lang: str,
+) -> ActivityView:
+    from lofte.standing import describe
+    from lofte.words import SYMBOLS, standing_word
+
+    shown = [
+        r for r in activity.progress if r.date <= as_of and (term is None or term.contains(r.date))
+    ]
+    records = [_record(r, terms, lang) for r in sorted(shown, key=lambda r: r.date)]
+    return ActivityView(
+        id=activity.id,
+        heading=_first_sentence(activity.text),
+        text=_one_paragraph(activity.text),
+        responsible=[actors.get(a, a) for a in activity.responsible],
+        target=_target(activity, cadence, last_day, places, lang),
+        standing=status.standing,
+        standing_word=standing_word(status.standing, lang),
+        symbol=SYMBOLS[status.standing],
+        outcome=describe(status, activity, lang),
+        bar=_bar(status, activity, lang),
+        records=records,
+        deviations=[r.deviation for r in records if r.deviation],
+        last_record=status.last_record,
+    )
+
+
+def _record(record: Record, terms: list[Term], lang: str) -> RecordView:
+    from lofte.words import word
+
+    # "tertial 2": the date beside it already says the year and the month.
+    label = next(
+        (
+            f"{word(f'term.{t.kind}', lang).lower()} {t.number}"
+            for t in terms
+            if t.contains(record.date)
+        ),
+        "",
+    )
+    return RecordView(
+        record.date,
+        label,
+        record.count,
+        record.note,
+        list(record.places),
+        list(record.partners),
+        record.link,
+        record.deviation,
+    )
+
+
+def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
+    """A bar only where there is a recorded number to draw: never an empty bar for nothing."""
+    from lofte.describe import target_phrase
+    from lofte.words import word
+
+    target = activity.target
+    if target is None or status.records == 0:
+        return None
+    of = word("of", lang)
+    if target.kind == "count" and status.recorded is not None:
+        phrase = target_phrase(activity, lang)
+        return Bar(status.recorded, target.number, f"{status.recorded} {of} {phrase}")
+    if target.kind == "coverage" and (status.covered or status.missing):
+        total = len(status.covered) + len(status.missing)
+        return Bar(len(status.covered), total, f"{len(status.covered)} {of} {total}")
+    if target.kind in ("recurring", "ongoing") and status.terms_due:
+        met, due = len(status.terms_met), len(status.terms_due)
+        kind = "quarter" if "-Q" in status.terms_due[0] else "tertial"
+        text = word("report.terms_met", lang).format(
+            met=met, due=due, terms=word(f"terms.{kind}", lang)
+        )
+        return Bar(met, due, text)
+    return None
+
+
+def _target(
+    activity: Activity,
+    cadence: str,
+    last_day: dt.date,
+    places: Mapping[str, PlaceList],
+    lang: str,
+) -> str:
+    from lofte.describe import target_phrase
+    from lofte.words import long_date, word
+
+    target = activity.target
+    if target is None:
+        return word("report.no_target", lang)
+    if target.kind == "count":
+        text = target_phrase(activity, lang)
+    elif target.kind == "coverage":
+        listed = places.get(target.of) if target.of else None
+        items = target.items or (listed.items if listed else [])
+        key = "report.target_coverage_of" if target.of else "report.target_coverage"
+        text = word(key, lang).format(of=target.of, items=", ".join(items))
+        if target.of and not items:
+            text = text.split(" (")[0]
+    elif target.kind == "recurring":
+        key = "report.target_once" if target.at_least == 1 else "report.target_recurring"
+        text = word(key, lang).format(
+            times=target.at_least, term=word(f"term.{target.per}", lang).lower()
+        )
+    else:
+        due = long_date(activity.due or last_day, lang)
+        text = word(f"report.target_{target.kind}", lang).format(
+            term=word(f"term.{cadence}", lang).lower(), due=due
+        )
+    if target.measure:
+        text += f" ({target.measure})"
+    return text
+
+
+def _first_sentence(text: str, limit: int = 110) -> str:
+    """A heading for an activity: its first sentence, shortened at a word if long."""
+    flat = _one_paragraph(text)
+    end = flat.find(". ")
+    sentence = flat if end < 0 else flat[: end + 1]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _one_paragraph(text: str | None) -> str:
+    return " ".join((text or "").split())

@@ -1,0 +1,76 @@
+"""LT301: every closed tertial or quarter has a record or note for every activity.
+
+A term (tertial, or quarter for an agreement followed up four times a year) is due
+when it closed more than ``--grace`` days before the as-of date: on ``end + grace`` it
+is not yet due, the day after it is.  A record counts for the term it is dated in.
+Missing follow-up is an error while the period runs and a warning once it has ended
+(nobody can follow up 2019 any more, but the gap should stay visible).  Terms wholly
+before a promise applies (its signing) need nothing; an activity with a window needs
+follow-up only in the terms that overlap it, and a milestone none after it is done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from lofte.checks import activity_paths
+from lofte.checks.codes import Context, Finding, finding
+from lofte.loader import Loaded
+
+
+def fresh(loaded: Loaded, context: Context) -> list[Finding]:
+    """Each due term has a record or note for each activity."""
+    from lofte.calendar import terms_of
+
+    doc = loaded.document
+    if doc.kind == "municipality" or context.as_of < doc.effective_start:
+        return []
+    grace = dt.timedelta(days=context.grace)
+    due = [t for t in terms_of(doc) if not t.before_start and t.end + grace < context.as_of]
+    if not due:
+        return []
+    ended = context.as_of > doc.last_day
+    findings: list[Finding] = []
+    paths = [path for path, _ in activity_paths(loaded)]
+    for path, (_, activity) in zip(paths, doc.all_activities(), strict=True):
+        missing = [t for t in due if _needs(activity, t) and not _followed_up(activity, t)]
+        if not missing:
+            continue
+        names = ", ".join(t.id for t in missing)
+        if len(missing) > 3:
+            names = f"{len(missing)} {missing[0].kind}s, {missing[0].id} … {missing[-1].id}"
+        when = (
+            "; the period has ended"
+            if ended
+            else f" (due by {(missing[0].end + grace).isoformat()})"
+        )
+        findings.append(
+            finding(
+                loaded,
+                activity.id,
+                (*path, "id"),
+                "LT301",
+                f"activity {activity.id!r}: no record or note for {names}{when}",
+                "warning" if ended else "error",
+            )
+        )
+    return findings
+
+
+def _followed_up(activity: Any, term: Any) -> bool:
+    return any(term.start <= record.date <= term.end for record in activity.progress)
+
+
+def _needs(activity: Any, term: Any) -> bool:
+    window = activity.window
+    if window is not None and (term.end < window.start or term.start > window.end):
+        return False
+    target = activity.target
+    if target is not None and target.kind == "milestone":
+        # Done once is done: no follow-up is owed after the term it was recorded in.
+        return not any(record.date < term.start for record in activity.progress)
+    return True
+
+
+RULES = [fresh]

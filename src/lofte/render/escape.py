@@ -1,0 +1,111 @@
+"""Making recorded text inert in Markdown and HTML, and deciding which links may be links.
+
+Everything in a report that comes from a promise file is somebody's typing:
+activity texts, notes, places, partners, evidence links.  Published as is on a
+municipality's website, it must not be able to add markup, scripts, links or
+invisible reordering.  HTML text is escaped by Jinja2's autoescape; this module
+adds what autoescape does not do (invisible characters, link schemes) and does
+for Markdown what autoescape does for HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+# Characters that change how text displays without being seen: bidi overrides
+# and isolates (the "Trojan Source" trick), zero-width joiners and spaces,
+# the BOM, the soft hyphen.  They are dropped; line and paragraph separators
+# become spaces.
+_INVISIBLE = dict.fromkeys(
+    [
+        0x00AD,
+        0x061C,
+        0x180E,
+        *range(0x200B, 0x2010),  # zero-width space/non-joiner/joiner, LRM, RLM
+        *range(0x202A, 0x202F),  # LRE RLE PDF LRO RLO
+        *range(0x2060, 0x2065),  # word joiner, invisible operators
+        *range(0x2066, 0x206A),  # LRI RLI FSI PDI
+        0xFEFF,
+    ]
+)
+_SPACES = re.compile(r"[\s\u2028\u2029]+")
+
+# Markdown syntax that can act anywhere in a line: emphasis, code, links and
+# images, raw HTML and autolinks, entities, tables, strikethrough, maths.
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~$])")
+# Syntax that acts only at the start of a line: headings, quotes, lists,
+# thematic breaks, setext underlines, ordered list numbers.
+_LINE_START = re.compile(r"^([#>+\-=]|\d{1,9}(?=[.)]))")
+# Characters RFC 3986 never allows unencoded in a URL: a link holding one is
+# refused rather than guessed at.
+_NOT_URL = re.compile(r'[\s"<>\\^`{}|]')
+
+
+def clean(text: str) -> str:
+    """Text without control, bidi and zero-width characters; whitespace runs kept as they are."""
+    text = text.translate(_INVISIBLE)
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) != "Cc" else " " for ch in text)
+
+
+def one_line(text: str) -> str:
+    """Clean text with every run of whitespace (newlines too) made one space."""
+    return _SPACES.sub(" ", clean(text)).strip()
+
+
+def md_text(value: object) -> Markup:
+    """Any value as inert Markdown inline text: it renders as exactly these characters."""
+    if isinstance(value, Markup):
+        return value
+    text = _INLINE.sub(r"\\\1", one_line(str(value)))
+    # A digit run before "." or ")" is escaped on its dot; everything else on its first char.
+    match = _LINE_START.match(text)
+    if match:
+        if match.group(1)[0].isdigit():
+            end = match.end()
+            text = f"{text[:end]}\\{text[end:]}"
+        else:
+            text = "\\" + text
+    return Markup(text)
+
+
+def md_cell(value: object) -> Markup:
+    """Any value as the content of one Markdown table cell (pipes and newlines included)."""
+    # md_text already escapes pipes and folds newlines, which is all a GFM cell
+    # needs beyond inline escaping; an empty cell keeps the table's shape.
+    text = md_text(value)
+    return text if text else Markup(" ")
+
+
+def safe_link(url: object) -> str | None:
+    """The URL if it may be a link in a published report, else None.
+
+    Only absolute ``http``/``https`` URLs with a host and no user name are
+    links: ``javascript:``, ``data:``, ``file:``, relative and
+    scheme-relative URLs are shown as text only, and so is
+    ``https://polisen.se@example.com``, whose host is not what it seems.
+    """
+    text = str(url).strip()
+    if not text or text != one_line(text) or _NOT_URL.search(text):
+        return None
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host or "@" in parts.netloc:
+        return None
+    return text
+
+
+def md_link(url: object) -> Markup:
+    """An evidence link in Markdown: ``<https://…>`` when safe, else escaped text."""
+    link = safe_link(url)
+    if link is None:
+        return md_text(url)
+    # safe_link refused "<", ">" and "|", the characters that would end an
+    # autolink or split a table cell.
+    return Markup(f"<{link}>")

@@ -1,0 +1,162 @@
+"""Rendering a report context through Jinja2 templates, as Markdown or HTML.
+
+Two environments, one per format, both with ``StrictUndefined`` so a
+misspelt label or field fails loudly instead of printing nothing:
+
+- HTML turns autoescape on explicitly.  ``select_autoescape()`` decides by
+  the file name's ending, and ``report.html.j2`` ends in ``.j2``: it would be
+  rendered raw (tests/test_report_escape.py proves both).
+- Markdown has no autoescape, so the environment's ``finalize`` escapes every
+  ``{{ … }}`` that is not already Markup: forgetting a filter cannot let
+  recorded text through as Markdown.  ``md``, ``cell`` and ``link`` mark what
+  they escape as Markup.
+
+Templates are looked up first in ``--templates DIR``, then in the built-in
+folder (a ``ChoiceLoader``), so a municipality can replace any one of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from lofte.errors import LofteError, UsageError
+from lofte.render.escape import clean, md_cell, md_link, md_text, safe_link
+from lofte.words import WORDS, long_date
+
+FORMATS = ("md", "html")
+TEMPLATE_NAMES = {"md": "report.md.j2", "html": "report.html.j2"}
+
+
+def templates_dir() -> Path:
+    """The built-in templates: ``lofte/templates`` in an installed wheel, else the repo's.
+
+    The wheel gets them through hatch's force-include; a source checkout or
+    an editable install runs from ``src/lofte``, two levels below the
+    repository's ``templates/``.
+    """
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "templates"
+    if installed.is_dir():
+        return installed
+    return package.parent.parent / "templates"
+
+
+def _date(lang: str) -> Any:
+    def format_date(value: dt.date) -> str:
+        # Month names from the catalogue, never the locale module: the report
+        # must read the same on every machine.
+        return long_date(value, lang)
+
+    return format_date
+
+
+def _html_finalize(value: Any) -> Any:
+    # Autoescape runs after this: drop invisible and control characters first.
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean(value)
+    return value
+
+
+def _html_link(value: object) -> Markup:
+    """An evidence link as an HTML anchor when safe, else escaped text; the URL is the text."""
+    link = safe_link(value)
+    text = Markup.escape(clean(str(value)))
+    if link is None:
+        return text
+    return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(link, text)
+
+
+def _html_join(items: Any, separator: str = "") -> Markup:
+    """Jinja's join, cleaning each item too (its own join returns Markup, past finalize)."""
+    return Markup(separator).join(Markup.escape(_html_finalize(item)) for item in items)
+
+
+def environment(fmt: str, lang: str, overrides: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment of one format and language."""
+    loaders: list[jinja2.BaseLoader] = []
+    if overrides is not None:
+        loaders.append(jinja2.FileSystemLoader(overrides))
+    loaders.append(jinja2.FileSystemLoader(templates_dir()))
+    common: dict[str, Any] = {
+        "loader": jinja2.ChoiceLoader(loaders),
+        "undefined": jinja2.StrictUndefined,
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+    }
+    if fmt == "html":
+        env = jinja2.Environment(autoescape=True, finalize=_html_finalize, **common)
+        env.filters["link"] = _html_link
+        env.filters["join"] = _html_join
+    elif fmt == "md":
+        env = jinja2.Environment(autoescape=False, finalize=md_text, **common)
+        env.filters["md"] = md_text
+        env.filters["cell"] = md_cell
+        env.filters["link"] = md_link
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    env.filters["date"] = _date(lang)
+    env.globals["words"] = WORDS[lang]
+    env.globals["lang"] = lang
+    return env
+
+
+def render(context: Any, fmt: str, lang: str, overrides: Path | None = None) -> str:
+    """The report ``context`` rendered as ``fmt`` (md or html) in ``lang``."""
+    if overrides is not None and not overrides.is_dir():
+        raise UsageError(f"{overrides}: templates directory not found")
+    env = environment(fmt, lang, overrides)
+    try:
+        template = env.get_template(TEMPLATE_NAMES[fmt])
+        return template.render(report=context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise LofteError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise LofteError(f"{_where(exc)}{exc.message}") from None
+
+
+def _where(exc: BaseException) -> str:
+    """``path:line: `` of the innermost template frame (Jinja2 rewrites tracebacks so)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    if not frames:
+        return "template error: "
+    return f"{frames[-1].filename}:{frames[-1].lineno}: "
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` completely or not at all: temp file, fsync, os.replace."""
+    import contextlib
+    import os
+    import tempfile
+
+    target = path.resolve()
+    if not target.parent.is_dir():
+        raise LofteError(f"{path}: directory {path.parent} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise LofteError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes the file 0600; a report is to be published, so give it
+        # the permissions a plain new file would get.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, target)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise LofteError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise

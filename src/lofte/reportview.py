@@ -1,0 +1,128 @@
+"""What a report shows: plain dataclasses of strings, numbers and dates for the templates.
+
+`lofte.report` builds them; the templates in ``templates/`` lay them out.  A
+template may use any field here, so fields are added, not renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: The summary's four counts, and the standings each one gathers.
+SUMMARY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("kept", ("kept", "exceeded", "done")),
+    ("on_track", ("on_track", "followed_up")),
+    ("behind", ("behind", "partly_kept", "not_kept", "overdue")),
+    ("no_follow_up", ("no_follow_up", "not_started")),
+)
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """One follow-up as the report shows it."""
+
+    date: dt.date
+    term: str  # the label of the tertial it falls in
+    count: int | None
+    note: str | None
+    places: list[str]
+    partners: list[str]
+    link: str | None
+    deviation: str | None
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A progress bar: ``value`` of ``maximum``, with its numbers in words."""
+
+    value: int
+    maximum: int
+    text: str
+
+    @property
+    def shown(self) -> int:
+        """The value the bar draws: more than the target fills it, no more."""
+        return min(self.value, self.maximum)
+
+    @property
+    def percent(self) -> int:
+        """How full the bar is, 0–100."""
+        return round(100 * self.shown / self.maximum)
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    """One activity: its target, what was recorded, where it stands."""
+
+    id: str
+    heading: str
+    text: str
+    responsible: list[str]
+    target: str
+    standing: str
+    standing_word: str
+    symbol: str
+    outcome: str
+    bar: Bar | None
+    records: list[RecordView]
+    deviations: list[str]
+    last_record: dt.date | None
+
+    @property
+    def followed_up(self) -> bool:
+        """Whether anything at all was recorded for it up to the report's date."""
+        return self.last_record is not None
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A promise, a focus area, or the activities listed apart."""
+
+    heading: str
+    text: str | None
+    category: str | None
+    activities: list[ActivityView]
+
+
+@dataclass(frozen=True)
+class SummaryCount:
+    """One of the summary's counts."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a report template may show."""
+
+    lang: str
+    title: str
+    heading: str  # "Uppföljning tertial 2 2020 (maj–augusti)" or the yearly "Så gick det 2020"
+    activities_heading: str  # "Löften och aktiviteter", or for an agreement its focus areas
+    municipality: str
+    police_area: str | None
+    period: str
+    term: str | None  # the tertial's label, None for the whole period
+    terms: list[str]
+    as_of: dt.date
+    view_date: dt.date  # the day the standings are taken: the report date, or the term's end
+    starts: dt.date
+    ends: dt.date
+    signed: dt.date | None
+    builds_on: str | None
+    summary: list[SummaryCount]
+    summary_line: str
+    total: int
+    groups: list[GroupView]
+    situation: list[str]
+    focus: list[str]
+    expected_effects: list[str]
+    forum: str | None
+    follow_up_text: str | None
+    published_on: list[str]
+    communication: str | None
+    channels: list[str]
+    signatories: list[dict[str, str]] = field(default_factory=list)
