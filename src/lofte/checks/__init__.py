@@ -37,7 +37,7 @@ def unique_ids(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     """Group ids and activity ids are each unique within a file."""
     problems: list[Diagnostic] = []
     data = loaded.data
-    seen: dict[str, int] = {}
+    seen: dict[str, Path] = {}
     for key in ("promises", "focus_areas"):
         for g, group in enumerate(data.get(key) or []):
             problems += _seen(loaded, seen, (key, g, "id"), group["id"], "promise or focus area")
@@ -48,16 +48,16 @@ def unique_ids(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
 
 
 def _seen(
-    loaded: Loaded, seen: dict[str, int], path: Path, ident: str, what: str
+    loaded: Loaded, seen: dict[str, Path], path: Path, ident: str, what: str
 ) -> list[Diagnostic]:
-    line = loaded.positions.value(path)[0]
+    # Positions are looked up only for a duplicate: building them costs a
+    # second parse, which a clean file should never pay.
     if ident in seen:
+        first = loaded.positions.value(seen[ident])[0]
         return [
-            loaded.at(
-                path, "duplicate-id", f"{what} id {ident!r} is already used at line {seen[ident]}"
-            )
+            loaded.at(path, "duplicate-id", f"{what} id {ident!r} is already used at line {first}")
         ]
-    seen[ident] = line
+    seen[ident] = path
     return []
 
 
