@@ -44,14 +44,18 @@ def locked(path: Path) -> Iterator[None]:
 
 
 def replace_bytes(path: Path, data: bytes) -> None:
-    """Replace the content of the existing file ``path`` with ``data``, atomically.
+    """Write ``data`` to ``path`` atomically, replacing the file if it exists.
 
-    The new file keeps the old one's permission bits (and owner and group
-    where the process may set them).  A crash at any point leaves the old file
-    or the new one under the name; at worst a stray ``.<name>.*.tmp`` beside it.
+    A replaced file keeps its permission bits (and owner and group where the
+    process may set them); a new one gets what a plain new file would get
+    under the umask.  A crash at any point leaves the old file or the new one
+    under the name; at worst a stray ``.<name>.*.tmp`` beside it.
     """
-    target = path.resolve(strict=True)
-    old = target.stat()
+    target = path.resolve()
+    try:
+        old: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        old = None
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
@@ -59,8 +63,9 @@ def replace_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(old.st_mode))
-        if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        # mkstemp makes the file 0600, which would hide a published report.
+        os.chmod(tmp, stat.S_IMODE(old.st_mode) if old else 0o666 & ~_umask())
+        if old and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
             with contextlib.suppress(PermissionError):
                 os.chown(tmp, old.st_uid, old.st_gid)
         os.replace(tmp, target)
@@ -69,6 +74,12 @@ def replace_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     _fsync_directory(target.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_directory(directory: Path) -> None:
