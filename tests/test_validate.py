@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLES, run_cli, run_process
 
 
@@ -127,3 +129,22 @@ def test_python_dash_m_runs_the_real_program(example_dir: Path) -> None:
 def test_a_folder_argument_means_its_yaml_files(example_dir: Path) -> None:
     result = run_cli("validate", "data/", cwd=example_dir.parent)
     assert (result.code, result.out) == (0, "checked 2 files: no problems\n")
+
+
+def test_a_clean_file_is_parsed_once_without_positions(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Positions cost a second parse; only a file with a problem may pay it.
+    import lofte.loader
+    from lofte.validate import validate
+
+    calls: list[bool] = []
+    real = lofte.loader.read
+
+    def spy(data: bytes, *, positions: bool = False) -> object:
+        calls.append(positions)
+        return real(data, positions=positions)
+
+    monkeypatch.setattr(lofte.loader, "read", spy)
+    assert validate([], data_copy) == (6, [])
+    assert calls == [False] * 6

@@ -234,6 +234,76 @@ def status(
     raise typer.Exit(1 if outcome.diagnostics else 0)
 
 
+@app.command()
+def record(
+    period: Annotated[
+        str, typer.Argument(metavar="PERIOD", help="The period (2020) or a path to its file.")
+    ],
+    activity: Annotated[str, typer.Argument(metavar="ACTIVITY_ID", help="The activity's id.")],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            metavar="D", help="When it happened, YYYY-MM-DD.  [default: today]", show_default=False
+        ),
+    ] = None,
+    count: Annotated[
+        str | None,
+        typer.Option(metavar="N", help="How many, a whole number above zero.", show_default=False),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="What was done, in words.", show_default=False),
+    ] = None,
+    place: Annotated[
+        list[str] | None,
+        typer.Option("--place", metavar="P", help="Where (repeatable).", show_default=False),
+    ] = None,
+    partner: Annotated[
+        list[str] | None,
+        typer.Option("--partner", metavar="X", help="With whom (repeatable).", show_default=False),
+    ] = None,
+    link: Annotated[
+        str | None, typer.Option(metavar="URL", help="Where it is published.", show_default=False)
+    ] = None,
+    deviation: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="What went otherwise than planned.", show_default=False),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")
+    ] = False,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Record progress on an activity: adds lines to its file and changes no other byte."""
+    import datetime as dt
+
+    from lofte.errors import LofteError, errors_in
+    from lofte.record import RecordRequest, render_outcome
+    from lofte.record import record as run
+
+    request = RecordRequest(
+        period,
+        activity,
+        date,
+        count,
+        note,
+        tuple(place or ()),
+        tuple(partner or ()),
+        link,
+        deviation,
+    )
+    try:
+        outcome = run(request, data_dir, today=dt.date.today(), dry_run=dry_run)
+    except LofteError as exc:
+        _fatal(exc)
+    for problem in outcome.problems:
+        typer.echo(problem.render(), err=True)
+    if errors_in(outcome.problems):
+        raise typer.Exit(1)
+    typer.echo(outcome.diff, nl=False)
+    typer.echo(render_outcome(outcome), nl=False, err=dry_run)
+
+
 class ReportFormat(enum.StrEnum):
     """Report output formats."""
 

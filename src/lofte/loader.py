@@ -119,16 +119,34 @@ def load_file(
     path: Path, display: str | None = None, cache: ParseCache | None = None
 ) -> tuple[Loaded | None, list[Diagnostic]]:
     """Read, parse and validate one file (the parse from ``cache`` when it has these bytes)."""
-    from pydantic import ValidationError
-
     display = display or display_path(path)
     raw, problems = read_bytes(path, display)
     if raw is None:
         return None, problems
-    data = cache.get(raw) if cache is not None else None
+    return load_bytes(path, raw, display, cache=cache)
+
+
+def load_bytes(
+    path: Path,
+    raw: bytes,
+    display: str,
+    *,
+    positions: bool = False,
+    cache: ParseCache | None = None,
+) -> tuple[Loaded | None, list[Diagnostic]]:
+    """Parse and validate ``raw`` as the content of ``path`` (which need not hold it yet).
+
+    With ``positions`` the node positions are built in the same pass, for a
+    caller that will need them anyway (the rules place every id).  Without,
+    the parse comes from ``cache`` when it has these bytes, and goes into it.
+    """
+    from pydantic import ValidationError
+
+    data = cache.get(raw) if cache is not None and not positions else None
+    spots: Positions | None = None
     if data is None:
         try:
-            data, _ = read(raw)
+            data, spots = read(raw, positions=positions)
         except YamlProblem as problem:
             return None, [problem_diagnostic(display, problem)]
         if cache is not None:
@@ -139,19 +157,20 @@ def load_file(
         from lofte.locate import data_path, message_for, position
         from lofte.model import Document
 
-        _, positions = read(raw, positions=True)
-        assert positions is not None
+        if spots is None:
+            _, spots = read(raw, positions=True)
+        assert spots is not None
         diagnostics = []
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             where = data_path(data, loc)
             if error["type"] == "union_tag_invalid":
                 where = (*where, "kind")  # point at the wrong word, not the mapping
-            line, col = position(positions, where, data, error["type"])
+            line, col = position(spots, where, data, error["type"])
             message = message_for(error, Document, loc)
             diagnostics.append(Diagnostic(display, line, col, _code(error["type"]), message))
         return None, sorted(set(diagnostics))
-    return Loaded(path, display, raw, data, document), []
+    return Loaded(path, display, raw, data, document, spots), []
 
 
 def _code(pydantic_type: str) -> str:

@@ -50,8 +50,8 @@ def unique_ids(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
 def _seen(
     loaded: Loaded, seen: dict[str, Path], path: Path, ident: str, what: str
 ) -> list[Diagnostic]:
-    # Positions are looked up only for a duplicate: asking for them re-parses
-    # the file, which would double the cost of validating a clean one.
+    # Positions are looked up only for a duplicate: building them costs a
+    # second parse, which a clean file should never pay.
     if ident in seen:
         first = loaded.positions.value(seen[ident])[0]
         return [

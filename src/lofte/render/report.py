@@ -131,32 +131,12 @@ def _where(exc: BaseException) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` completely or not at all: temp file, fsync, os.replace."""
-    import contextlib
-    import os
-    import tempfile
+    """Write ``text`` to ``path`` completely or not at all (see `lofte.atomic`)."""
+    from lofte.atomic import replace_bytes
 
-    target = path.resolve()
-    if not target.parent.is_dir():
+    if not path.resolve().parent.is_dir():
         raise LofteError(f"{path}: directory {path.parent} does not exist")
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        replace_bytes(path, text.encode("utf-8"))
     except OSError as exc:
         raise LofteError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file 0600; a report is to be published, so give it
-        # the permissions a plain new file would get.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise LofteError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
