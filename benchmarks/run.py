@@ -205,7 +205,7 @@ def crossover(report: Report, args: argparse.Namespace, files: list[Path]) -> No
     """One process against two, on growing slices of the corpus: where forking starts to pay."""
     report.add("", "## One process or two: the crossover", "")
     report.add("| files | -j 1: s | -j 2: s | -j 1 / -j 2 |", "|---:|---:|---:|---:|")
-    for count in (8, 16, 32, 64, 128, 256, 512):
+    for count in (8, 16, 32, 48, 64, 96, 128, 256, 512):
         if count > len(files):
             break
         progress(f"crossover: {count} files")

@@ -101,6 +101,12 @@ def _check_parallel(paths: list[Path], jobs: int, cache_dir: Path | None) -> lis
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
+    from lofte import fastread  # noqa: F401  (imported once, before the fork)
+    from lofte.loader import _adapter
+
+    # Build the validator here, once: forked workers inherit it instead of
+    # each importing the models and building it again.
+    _adapter()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         work = partial(check_serial, cache_dir=cache_dir)
