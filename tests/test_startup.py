@@ -1,0 +1,72 @@
+"""Light start-up: each command imports only what it uses (a test of module lists, not of time).
+
+tests/test_cli.py checks ``lofte --help``; this checks every command's own
+``--help`` and the commands people type most, run for real in a fresh process.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lofte.cli import app
+
+_PROBE = """\
+import json, sys
+from lofte.cli import app
+try:
+    app(sys.argv[1:], prog_name="lofte")
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def modules_after(*args: str, cwd: Path | None = None) -> set[str]:
+    """The modules a fresh process has imported after running ``lofte ARGS``."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "", "NO_COLOR": "1", "COLUMNS": "80"},
+    )
+    return set(json.loads(proc.stderr.splitlines()[-1]))
+
+
+def loaded(modules: set[str], *names: str) -> list[str]:
+    """Which of ``names`` (packages or modules) were imported."""
+    return sorted(n for n in names if any(m == n or m.startswith(n + ".") for m in modules))
+
+
+def _commands() -> list[str]:
+    return sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_a_commands_help_imports_none_of_its_work(command: str) -> None:
+    # Typer itself imports pydantic to check parameters; nothing else heavy
+    # may come in, and none of lofte's own modules but the command line.
+    modules = modules_after(command, "--help")
+    heavy = ["ruamel", "jinja2", "rich.table", "yaml", "sqlite3", "multiprocessing"]
+    assert loaded(modules, *heavy) == []
+    ours = sorted(m for m in modules if m.startswith("lofte."))
+    assert ours == ["lofte.cli"]
+
+
+def test_status_imports_no_writer_renderer_or_cache(data_copy: Path) -> None:
+    modules = modules_after("status", "2020", "--as-of", "2020-12-31", cwd=data_copy.parent)
+    assert "lofte.status" in modules  # the probe really ran the command
+    assert loaded(modules, "ruamel", "jinja2", "sqlite3", "multiprocessing") == []
+
+
+def test_validate_imports_no_writer_renderer_or_tables(data_copy: Path) -> None:
+    modules = modules_after("validate", "2020", cwd=data_copy.parent)
+    assert "lofte.validate" in modules
+    # A handful of files: one process, so no multiprocessing either.
+    assert loaded(modules, "ruamel", "jinja2", "rich", "multiprocessing") == []
