@@ -70,7 +70,6 @@ class Report:
     def table(self, samples: list[Sample], reference: Sample | None, note: str = "") -> None:
         """Median, spread and peak memory of each sample, with its ratio to ``reference``."""
         self.add(
-            "",
             "| what | median s | min–max s | peak RSS MiB | ratio |",
             "|---|---:|---:|---:|---:|",
         )

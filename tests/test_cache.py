@@ -154,3 +154,20 @@ def test_the_cache_directory_keeps_itself_out_of_git(example_dir: Path) -> None:
     run_cli("validate", cwd=cwd)
     assert (cwd / ".lofte-cache" / ".gitignore").read_text().splitlines()[-1] == "*"
     assert (cwd / ".lofte-cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f59")
+
+
+def test_workers_share_one_cache(tmp_path: Path) -> None:
+    from conftest import benchmark_module
+
+    root = tmp_path / "corpus"
+    paths = benchmark_module("corpus").write_corpus(root, 12)
+    args = ["validate", "-j", "2", "--cache-dir", str(tmp_path / "cache")]
+    args += [str(p.relative_to(tmp_path)) for p in paths]
+    cold = run_cli(*args, cwd=tmp_path)
+    assert len(_entries(tmp_path / "cache")) == len(paths)
+    warm = run_cli(*args, cwd=tmp_path)
+    assert (
+        (warm.code, warm.out)
+        == (cold.code, cold.out)
+        == (0, f"checked {len(paths)} files: no problems\n")
+    )

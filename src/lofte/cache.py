@@ -18,8 +18,11 @@ What is cached, and why it cannot hide a problem:
 Entries live in one SQLite file, ``.lofte-cache/parse.sqlite3`` (or under
 ``LOFTE_CACHE_DIR``): one file per entry cost a millisecond each to create
 here, more than parsing the file.  New entries are written in one
-transaction at the end of a run; a cache that cannot be opened or written
-(read-only checkout, a locked or damaged database) is skipped, never an error.
+transaction at the end of a run, without an fsync (WAL, ``synchronous=NORMAL``):
+a cache needs integrity, which the checksums give, not durability.  A cache
+that cannot be opened or written (read-only checkout, a locked or damaged
+database) is skipped, never an error; one that is not a database at all is
+started afresh.
 ``--no-cache`` or ``LOFTE_NO_CACHE=1`` turns it off.  Anyone who can write
 into the cache can also write the data files themselves.
 """
@@ -125,6 +128,11 @@ class ParseCache:
                 if create:
                     self._prepare_directory()
                 db = sqlite3.connect(path, timeout=10)
+                # A cache needs no durability, only integrity (each entry is
+                # checksummed): no fsync at every commit, and readers never
+                # wait for the worker that is writing.
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, "
                     "reader BLOB NOT NULL, checksum BLOB NOT NULL, payload BLOB NOT NULL)"
@@ -135,7 +143,8 @@ class ParseCache:
                 # subclass and means wait or skip): start the cache afresh, once.
                 if type(exc) is not sqlite3.DatabaseError or not create or attempt == 2:
                     return None
-                path.unlink(missing_ok=True)
+                for stale in (path, path.with_name(path.name + "-wal")):
+                    stale.unlink(missing_ok=True)
             except OSError:
                 return None
         return None  # pragma: no cover - the loop always returns
