@@ -7,6 +7,7 @@ tests/test_cli.py checks ``lofte --help``; this checks every command's own
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +35,7 @@ def modules_after(*args: str, cwd: Path | None = None) -> set[str]:
         capture_output=True,
         text=True,
         check=True,
-        env={"PATH": "", "NO_COLOR": "1", "COLUMNS": "80"},
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "80"},
     )
     return set(json.loads(proc.stderr.splitlines()[-1]))
 
