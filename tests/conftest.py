@@ -73,6 +73,21 @@ def benchmark_module(name: str) -> ModuleType:
     return module
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("lofte-cache")
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_tree(_cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lofte validate` caches parses in ./.lofte-cache; in tests, in a temporary directory.
+
+    So a test that validates from the repository's root writes nothing into
+    the tree.  A test of the default location unsets LOFTE_CACHE_DIR itself.
+    """
+    monkeypatch.setenv("LOFTE_CACHE_DIR", str(_cache_dir))
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Iterator[Path]:
     """A copy of data/ in a temporary directory (tests never touch the repo tree)."""

@@ -35,7 +35,10 @@ def _rewrite_payloads(cache_dir: Path, change: object, *, fix_checksum: bool = F
     db.close()
 
 
-def test_a_warm_run_reports_exactly_what_a_cold_run_does(example_dir: Path) -> None:
+def test_a_warm_run_reports_exactly_what_a_cold_run_does(
+    example_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LOFTE_CACHE_DIR")  # the default: .lofte-cache where lofte runs
     for path in NEGATIVE:
         shutil.copy(path, example_dir)
     cwd = example_dir.parent
@@ -142,14 +145,18 @@ def test_the_cache_gives_back_exactly_the_readers_data(tmp_path: Path) -> None:
     assert math.isnan(got["a"][2]) and math.copysign(1, got["a"][3]) == -1
 
 
-def test_no_cache_writes_nothing(example_dir: Path) -> None:
+def test_no_cache_writes_nothing(example_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LOFTE_CACHE_DIR")
     cwd = example_dir.parent
     assert run_cli("validate", "--no-cache", cwd=cwd).code == 0
     assert run_cli("validate", cwd=cwd, env={"LOFTE_NO_CACHE": "1"}).code == 0
     assert not (cwd / ".lofte-cache").exists()
 
 
-def test_the_cache_directory_keeps_itself_out_of_git(example_dir: Path) -> None:
+def test_the_cache_directory_keeps_itself_out_of_git(
+    example_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LOFTE_CACHE_DIR")
     cwd = example_dir.parent
     run_cli("validate", cwd=cwd)
     assert (cwd / ".lofte-cache" / ".gitignore").read_text().splitlines()[-1] == "*"
