@@ -228,7 +228,7 @@ def test_usage_errors(status_dir: Path) -> None:
     bad_date = run_cli("status", "2020", "--as-of", "15/9", cwd=status_dir.parent)
     assert (bad_date.code, bad_date.err) == (
         2,
-        "lofte: --as-of '15/9': expected a date as YYYY-MM-DD\n",
+        "lofte: --as-of: expected a date as YYYY-MM-DD, got '15/9'\n",
     )
     no_period = run_cli("status", "-t", "T2", cwd=status_dir.parent)
     assert no_period.code == 2

@@ -8,30 +8,17 @@ a plain list like validate's: targets (LT1xx), records (LT2xx), freshness (LT3xx
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from pathlib import Path
 
 from lofte.checks import freshness, records, tracking
 from lofte.checks.codes import STALE, UNTRACKED, CheckRule, Context, Finding
 from lofte.errors import Diagnostic, UsageError, errors_in
 from lofte.loader import resolve_targets
+from lofte.options import day_option
 from lofte.render import check_summary
 from lofte.validate import validate_paths
 
 CHECK_RULES: list[CheckRule] = [*tracking.RULES, *records.RULES, *freshness.RULES]
-
-
-def parse_day(text: str | None, option: str = "--as-of") -> dt.date:
-    """A YYYY-MM-DD option value as a date (today when absent); anything else is usage."""
-    if text is None:
-        return dt.date.today()
-    try:
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{option}: expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def check(
@@ -43,7 +30,7 @@ def check(
     strict: bool = False,
 ) -> tuple[list[Diagnostic], str]:
     """Check the named files (or the whole data dir): ``(diagnostics, closing line)``."""
-    day = parse_day(as_of)
+    day = day_option(as_of)
     if grace < 0:
         raise UsageError(f"--grace: expected a number of days, 0 or more, got {grace}")
     paths = resolve_targets(args, data_dir)

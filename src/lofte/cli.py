@@ -211,20 +211,16 @@ def status(
     data_dir: DataDir = Path("data"),
 ) -> None:
     """Show where every target stands: kept, on track, behind, or without follow-up."""
-    import datetime as dt
     import os
     import sys
 
-    from lofte.errors import LofteError, UsageError
+    from lofte.errors import LofteError
+    from lofte.options import day_option
     from lofte.render.status import render
     from lofte.status import run
 
     try:
-        try:
-            day = dt.date.fromisoformat(as_of) if as_of is not None else dt.date.today()
-        except ValueError:
-            raise UsageError(f"--as-of {as_of!r}: expected a date as YYYY-MM-DD") from None
-        outcome = run(period, data_dir, day, tertial)
+        outcome = run(period, data_dir, day_option(as_of), tertial)
     except LofteError as exc:
         _fatal(exc)
     columns = os.environ.get("COLUMNS", "")

@@ -9,12 +9,11 @@ activity's part in `lofte.activityview`.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lofte.activityview import activity_view
-from lofte.errors import Diagnostic, UsageError
+from lofte.errors import Diagnostic
 from lofte.reportview import SUMMARY, GroupView, Report, SummaryCount
 
 if TYPE_CHECKING:
@@ -31,25 +30,14 @@ def report(
 
     Returns ``(None, problems)`` when the file or the files it refers to have errors.
     """
+    from lofte.options import day_option
     from lofte.status import open_period, period_status
 
-    day = parse_date(as_of, "--as-of") if as_of is not None else dt.date.today()
+    day = day_option(as_of)
     opened, problems = open_period(period, data_dir)
     if opened is None:
         return None, problems
     return build_report(period_status(opened, day, tertial), lang), problems
-
-
-def parse_date(text: str, option: str) -> dt.date:
-    """A date given on the command line, or a UsageError saying what is wrong."""
-    import re
-
-    try:
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise UsageError(f"{option}: expected a date as YYYY-MM-DD, got {text!r}")
 
 
 def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
