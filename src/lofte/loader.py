@@ -137,8 +137,9 @@ def load_bytes(
     """Parse and validate ``raw`` as the content of ``path`` (which need not hold it yet).
 
     With ``positions`` the node positions are built in the same pass, for a
-    caller that will need them anyway (the rules place every id).  Without,
-    the parse comes from ``cache`` when it has these bytes, and goes into it.
+    caller that will surely need them; otherwise `Loaded.positions` builds
+    them on first use, and the parse comes from ``cache`` when it has these
+    bytes, and goes into it.
     """
     from pydantic import ValidationError
 

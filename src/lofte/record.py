@@ -99,7 +99,11 @@ def _record(
     workspace = Workspace()
     loaded = valid_file(workspace, path, outcome.display)
     data_path, activity = find_activity(loaded, request.activity)
-    here = loaded.positions.value(data_path)
+
+    def here() -> tuple[int, int]:
+        # Looked up only for a refusal: positions cost a second parse.
+        return loaded.positions.value(data_path)
+
     town = workspace.sibling(loaded, loaded.document.municipality)
     ctx = Context(
         activity=activity,
@@ -114,7 +118,7 @@ def _record(
         entry = entry_for(request, ctx)
         spliced = append_record(loaded.raw, data_path, entry)
     except Refused as refused:
-        raise Stop(at(outcome.display, here, str(refused))) from None
+        raise Stop(at(outcome.display, here(), str(refused))) from None
     except SpliceRefused as refused:
         raise Stop(
             Diagnostic(outcome.display, refused.line, refused.col, "record", refused.message)
@@ -122,8 +126,8 @@ def _record(
     try:
         after = verify(loaded, spliced, data_path, entry, workspace)
     except Refused as refused:
-        raise Stop(at(outcome.display, here, str(refused))) from None
-    outcome.problems += [at(outcome.display, here, w, "warning") for w in ctx.warnings]
+        raise Stop(at(outcome.display, here(), str(refused))) from None
+    outcome.problems += [at(outcome.display, here(), w, "warning") for w in ctx.warnings]
     outcome.activity, outcome.entry, outcome.line = activity.id, entry, spliced.first_line
     outcome.standing = _standing(
         after, activity.id, today, ctx.municipality and ctx.municipality.places

@@ -32,7 +32,8 @@ def valid_file(workspace: Workspace, path: Path, display: str) -> Loaded:
     raw, problems = read_bytes(path, display)
     loaded = None
     if raw is not None:
-        loaded, problems = load_bytes(path, raw, display, positions=True)
+        # Positions come lazily (Loaded.positions), only if a problem needs placing.
+        loaded, problems = load_bytes(path, raw, display)
     if loaded is not None:
         problems = errors_in(run_rules(loaded, workspace))
     if problems:

@@ -32,7 +32,7 @@ def verify(
 
     if not is_line_insertion(old.raw, spliced):
         raise _internal("the change is not a pure insertion of lines")
-    new, problems = load_bytes(old.path, spliced.data, old.display, positions=True)
+    new, problems = load_bytes(old.path, spliced.data, old.display)
     if new is None:
         raise Refused(f"the new record would make the file invalid: {problems[0].message}")
     if not same(with_record(old.data, path, entry), new.data):
