@@ -278,3 +278,17 @@ def test_html_is_self_contained_with_only_the_records_links(report_data: Path) -
     assert 'aria-valuemin="0" aria-valuemax="4" aria-valuenow="4" ' in bars[0]
     assert 'aria-valuetext="4 av minst 4 trygghetsvandringar"' in bars[0]
     assert "4 av minst 4 trygghetsvandringar, hållet" in page
+
+
+def test_activities_listed_apart_stand_under_the_promise_they_name(data_copy: Path) -> None:
+    # 2019 lists its activities apart from its promises, each naming the promise it
+    # serves (but trygghetsvandringar, which names none): found by a first user.
+    result = run_cli("report", "2019", "--as-of", "2020-01-15", cwd=data_copy.parent)
+    assert result.code == 0
+    sections = result.out.split("\n### ")
+    heads = [s.splitlines()[0] for s in sections[1:]]
+    assert heads[:3] == ["Löfte 1", "Löfte 2", "Övriga aktiviteter"]
+    first, second, other = sections[1:4]
+    assert "trafikkontroller" in first and "trimmade mopeder" in first
+    assert "grannsamverkansområden" in second and "lämpliga lokaler" in second
+    assert other.count("\n#### ") == 1 and "trygghetsvandringar" in other

@@ -122,6 +122,10 @@ def _groups(
     from lofte.words import word
 
     out: list[tuple[str, Group | None, list[Activity]]] = []
+    # Activities listed apart (2019) stand under the promise they name, as in
+    # `lofte status`; only those that name none are "other activities".
+    loose = list(document.loose_activities())
+    promise_ids = {group.id for group in getattr(document, "promises", [])}
     for key, groups in (
         ("promise", getattr(document, "promises", [])),
         ("focus_area", document.focus_areas),
@@ -129,8 +133,9 @@ def _groups(
         for number, group in enumerate(groups, start=1):
             label = f"{word(f'report.{key}', lang)} {number}"
             heading = f"{label}: {group.title}" if group.title else label
-            out.append((heading, group, list(group.activities)))
-    loose = document.loose_activities()
+            serving = [a for a in loose if key == "promise" and a.promise == group.id]
+            out.append((heading, group, [*group.activities, *serving]))
+    loose = [a for a in loose if a.promise not in promise_ids]
     if loose:
         key = (
             "report.action_plan" if document.kind == "samverkansoverenskommelse" else "report.other"
