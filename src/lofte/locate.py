@@ -86,7 +86,10 @@ def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:
         ctx = error.get("ctx", {})
         expected = ctx.get("expected_tags", "")
         if kind == "union_tag_not_found":
-            return f"missing 'kind'; expected one of {expected}"
+            tags = ", ".join(repr(t) for t in union_tags(root_model, loc))
+            if not loc:
+                return f"not a lofte file: no 'kind' key; expected 'kind:' with one of {tags}"
+            return f"missing 'kind'; expected one of {tags}"
         tags = [t.strip().strip("'") for t in expected.split(",")]
         close = difflib.get_close_matches(str(ctx.get("tag", "")), tags, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -134,6 +137,22 @@ def allowed_keys(model: Any, loc: tuple[int | str, ...]) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [f.alias or name for name, f in current.model_fields.items()]
     return []
+
+
+def union_tags(model: Any, loc: tuple[int | str, ...]) -> list[str]:
+    """The ``kind`` values a discriminated union at ``loc`` accepts."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    current = _strip(current)
+    tags: list[str] = []
+    for member in typing.get_args(current):
+        field = getattr(_strip(member), "model_fields", {}).get("kind")
+        if field is not None:
+            tags.extend(typing.get_args(field.annotation))
+    return tags
 
 
 def _strip(annotation: Any) -> Any:
