@@ -148,3 +148,24 @@ def test_a_clean_file_is_parsed_once_without_positions(
     monkeypatch.setattr(lofte.loader, "read", spy)
     assert validate([], data_copy) == (6, [])
     assert calls == [False] * 6
+
+
+def test_hidden_yaml_files_in_the_data_dir_are_not_promise_files(example_dir: Path) -> None:
+    (example_dir / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    result = run_cli("validate", cwd=example_dir.parent)
+    assert (result.code, result.out) == (0, "checked 2 files: no problems\n")
+
+
+def test_a_bare_folder_name_is_the_folder(example_dir: Path) -> None:
+    result = run_cli("validate", "data", cwd=example_dir.parent)
+    assert (result.code, result.out) == (0, "checked 2 files: no problems\n")
+
+
+def test_a_path_outside_the_working_directory_is_shown_as_given(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "nowhere"
+    (tmp_path / "here").mkdir()
+    result = run_cli("validate", "--data-dir", str(elsewhere), cwd=tmp_path / "here")
+    assert (
+        result.err
+        == f"lofte: {elsewhere}: data directory not found (set --data-dir or LOFTE_DATA_DIR)\n"
+    )

@@ -75,11 +75,17 @@ _ADAPTER: Any = None
 
 
 def display_path(path: Path) -> str:
-    """The path as the user should see it: relative to the working directory when inside it."""
+    """The path as the user should see it: relative inside the working directory, else as given."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def promise_files(directory: Path) -> list[Path]:
+    """A folder's ``*.yaml`` files, sorted, hidden ones (``.pre-commit-config.yaml``) left out."""
+    return sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("."))
 
 
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
@@ -110,7 +116,7 @@ def _did_you_mean(path: Path) -> str:
     import difflib
 
     parent = path.parent
-    stems = sorted(p.stem for p in parent.glob("*.yaml")) if parent.is_dir() else []
+    stems = [p.stem for p in promise_files(parent)] if parent.is_dir() else []
     close = difflib.get_close_matches(path.stem, stems, n=1, cutoff=0.5)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -267,19 +273,25 @@ def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
                 f"{display_path(data_dir)}: data directory not found "
                 "(set --data-dir or LOFTE_DATA_DIR)"
             )
-        return sorted(data_dir.glob("*.yaml"))
+        return promise_files(data_dir)
     paths: list[Path] = []
     for arg in args:
         path = period_path(arg, data_dir)
         if path.is_dir() and path.suffix not in (".yaml", ".yml"):
-            paths.extend(sorted(path.glob("*.yaml")))  # a folder of promise files
+            paths.extend(promise_files(path))  # a folder of promise files
         else:
             paths.append(path)
     return paths
 
 
 def period_path(arg: str, data_dir: Path) -> Path:
-    """One argument → a path: a period name in the data dir, or a path as given."""
+    """One argument → a path: a period name in the data dir, or a path as given.
+
+    A bare name that is no period there but an existing folder (``data``) is the folder.
+    """
     if "/" in arg or os.sep in arg or arg.endswith((".yaml", ".yml")):
         return Path(arg)
-    return data_dir / f"{arg}.yaml"
+    period = data_dir / f"{arg}.yaml"
+    if not period.exists() and Path(arg).is_dir():
+        return Path(arg)
+    return period

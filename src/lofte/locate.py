@@ -86,10 +86,10 @@ def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:
         ctx = error.get("ctx", {})
         expected = ctx.get("expected_tags", "")
         if kind == "union_tag_not_found":
-            tags = ", ".join(repr(t) for t in union_tags(root_model, loc))
+            kinds = ", ".join(repr(t) for t in union_tags(root_model, loc))
             if not loc:
-                return f"not a lofte file: no 'kind' key; expected 'kind:' with one of {tags}"
-            return f"missing 'kind'; expected one of {tags}"
+                return f"not a lofte file: no 'kind' key; expected 'kind:' with one of {kinds}"
+            return f"missing 'kind'; expected one of {kinds}"
         tags = [t.strip().strip("'") for t in expected.split(",")]
         close = difflib.get_close_matches(str(ctx.get("tag", "")), tags, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else ""
