@@ -208,7 +208,7 @@ def test_a_file_failing_validate_reports_validates_problems_and_others_are_check
     assert result.out.splitlines() == [
         "data/LT101-no-target-2020.yaml:7:9: LT101 activity 'insatser' has no target; "
         "give it one (continuing work is {kind: ongoing})",
-        "data/invalid-2020.yaml:10:5: unknown-key unknown key 'progress'; "
+        "data/invalid-2020.yaml:10:5: unknown key 'progress'; "
         "expected one of: activities, category, id, text, title",
         "data/samverkan-2020-2023.yaml:13:9: LT301 activity 'team-ungdom': no record or note "
         "for 2019-Q4, 2020-Q1, 2020-Q2 (due by 2020-01-30)",

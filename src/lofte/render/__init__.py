@@ -15,9 +15,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def text(diagnostics: list[Diagnostic], summary: str, *, with_code: bool = False) -> str:
+def text(diagnostics: list[Diagnostic], summary: str) -> str:
     """One ``path:line:col: message`` line each, then the summary line."""
-    lines = [d.render(with_code) for d in diagnostics]
+    lines = [d.render() for d in diagnostics]
     lines.append(summary)
     return "\n".join(lines) + "\n"
 
@@ -95,7 +95,18 @@ def check_summary(
 
 
 def reporter(name: str, *, with_code: bool = False) -> Reporter:
-    """The reporter called ``name``; text lines carry the code when ``with_code``."""
+    """The reporter called ``name``; text lines carry the check code when ``with_code``.
+
+    Only `lofte check`'s own codes (LT101…) are shown: validate's problems keep
+    the words `lofte validate` gives them, whose internal slugs (``invalid``,
+    ``encoding``) would read as part of the sentence.
+    """
     if name == "text" and with_code:
-        return lambda diagnostics, summary: text(diagnostics, summary, with_code=True)
+        from lofte.checks.codes import CODES
+
+        def coded(diagnostics: list[Diagnostic], summary: str) -> str:
+            lines = [d.render(with_code=d.code in CODES) for d in diagnostics]
+            return "\n".join([*lines, summary]) + "\n"
+
+        return coded
     return REPORTERS[name]
