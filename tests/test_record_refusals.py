@@ -58,7 +58,12 @@ CASES = [
     # dates
     (
         ["2020", "planlagda-insatser", "--count", "1", "--date", "2019-12-31"],
-        INSATS + "--date 2019-12-31 is outside the period 2020 (2020-01-01 – 2020-12-31)",
+        INSATS + "--date 2019-12-31 is outside the period 2020 (2020-03-16 – 2020-12-31)",
+    ),
+    # 2020 applies from its signing, 2020-03-16: work before then is not its follow-up.
+    (
+        ["2020", "planlagda-insatser", "--count", "1", "--date", "2020-02-01"],
+        INSATS + "--date 2020-02-01 is outside the period 2020 (2020-03-16 – 2020-12-31)",
     ),
     (
         ["2020", "planlagda-insatser", "--count", "1", "--date", "2999-01-01"],
@@ -74,7 +79,7 @@ CASES = [
     ),
     (
         ["2020", "planlagda-insatser", "--count", "1"],
-        INSATS + f"today, {dt.date.today()}, is outside the period 2020 (2020-01-01 – 2020-12-31); "
+        INSATS + f"today, {dt.date.today()}, is outside the period 2020 (2020-03-16 – 2020-12-31); "
         "give the day it happened with --date",
     ),
     # counts
@@ -95,6 +100,12 @@ CASES = [
         ["hard-2020", "coverage-of", "--note", "x", "--place", "hamnen", "--date", "2020-06-01"],
         "data/hard-2020.yaml:73:9: --place 'hamnen' is not one of the kommundelar in "
         "exempelby.yaml (Norra, Södra, Hamnen, Ön); did you mean 'Hamnen'?",
+    ),
+    # accents forgiven when matching, as `lofte check` does: "Akers" misspells "Åker"
+    (
+        ["2019", "trafikkontroller", "--note", "x", "--place", "Akers", "--date", "2019-06-01"],
+        "data/2019.yaml:97:5: --place 'Akers' is not one of the kommundelar in "
+        "strangnas.yaml (Strängnäs, Mariefred, Åker, Stallarholmen); did you mean 'Åker'?",
     ),
     (
         [

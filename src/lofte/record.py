@@ -107,7 +107,7 @@ def _record(
     town = workspace.sibling(loaded, loaded.document.municipality)
     ctx = Context(
         activity=activity,
-        first_day=loaded.document.first_day,
+        first_day=loaded.document.effective_start,  # a promise applies from signing
         last_day=loaded.document.last_day,
         period=loaded.document.period,
         today=today,

@@ -11,13 +11,13 @@ hold control characters: those would be invisible in the file, and some
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from lofte.model import Activity, CoverageTarget, Municipality
+from lofte.places import nearest_place
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _INTEGER = re.compile(r"[-+]?[0-9]+\Z")
@@ -150,10 +150,7 @@ def _place(place: str, ctx: Context) -> str:
         name = f"{target.of} in {ctx.municipality_name}.yaml"
     if place in items:
         return place
-    folded = {item.casefold(): item for item in items}
-    close = difflib.get_close_matches(place, items, n=1, cutoff=0.75)
-    starts = [item for item in items if item.casefold().startswith(place.casefold())]
-    near = folded.get(place.casefold()) or next(iter(close or starts), None)
+    near = nearest_place(place, items)
     if not complete and near is None:
         # The sources name only some of the items, so an unlisted place may be a
         # real one: record it as given, and say how to make the list complete.

@@ -8,12 +8,12 @@ needs the promise's meaning or the date of the check.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from lofte.checks import activity_paths
 from lofte.checks.codes import Context, Finding, finding
 from lofte.loader import Loaded
+from lofte.places import nearest_place
 
 
 def records_consistent(loaded: Loaded, context: Context) -> list[Finding]:
@@ -90,8 +90,8 @@ def _places(
     for j, place in enumerate(record.places):
         if place in allowed:
             continue
-        close = difflib.get_close_matches(place, allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        near = nearest_place(place, allowed)
+        hint = f"; did you mean {near!r}?" if near else ""
         if complete:
             message = f"activity {activity!r}: place {place!r} is not in {label}{hint}"
         else:
