@@ -36,11 +36,31 @@ DataDir = Annotated[
     typer.Option(
         "--data-dir",
         envvar="LOFTE_DATA_DIR",
-        help="Directory of promise files.  [env: LOFTE_DATA_DIR; default: ./data]",
+        help="Directory of promise files.  [default: ./data]",
         show_default=False,
         file_okay=False,
     ),
 ]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from lofte import __version__
+
+        typer.echo(f"lofte {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Keep citizen promises (medborgarlöften) as YAML: validate, record, follow up."""
 
 
 def _fatal(exc: Exception) -> NoReturn:

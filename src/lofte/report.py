@@ -112,7 +112,9 @@ def _heading(document: Promise | Agreement, term: Term | None, lang: str) -> str
     from lofte.words import word
 
     if term is not None:
-        return word("report.heading_term", lang).format(term=term.label(lang).lower())
+        # Running text: "tertial 2 2020 (maj–augusti)", "tertial 2 2020 (May–August)".
+        label = term.label(lang)
+        return word("report.heading_term", lang).format(term=label[:1].lower() + label[1:])
     return word("report.heading_period", lang).format(period=document.period)
 
 
