@@ -61,3 +61,10 @@ def test_help_imports_no_heavy_modules() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.splitlines()[-1] == "[]"
+
+
+def test_version() -> None:
+    from lofte import __version__
+
+    result = run_cli("--version")
+    assert (result.code, result.out) == (0, f"lofte {__version__}\n")
