@@ -32,6 +32,9 @@ ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 PY = sys.executable
 LOFTE = [str(BIN / "lofte")] if (BIN / "lofte").is_file() else [PY, "-m", "lofte"]
+#: `lofte check` judges freshness on this day: after every period of the corpus, so
+#: every term is due, and the same work on every run whatever the date.
+CHECK_AS_OF = "2024-06-01"
 
 
 @dataclass
@@ -127,10 +130,11 @@ def header(report: Report, args: argparse.Namespace, files: list[Path]) -> None:
 def bulk(
     report: Report, args: argparse.Namespace, files: list[Path], tmp: Path
 ) -> dict[str, Sample]:
-    """Validating the whole corpus: lofte's variants against the references."""
+    """Validating and checking the whole corpus: lofte's variants against the references."""
     names = [str(p) for p in files]
-    cache = tmp / "cache"
+    cache, check_cache = tmp / "cache", tmp / "check-cache"
     lofte = [*LOFTE, "validate", "--cache-dir", str(cache)]
+    check = [*LOFTE, "check", "--as-of", CHECK_AS_OF, "--cache-dir", str(check_cache)]
     commands: list[Command] = [
         ("CSafeLoader load (reference)", [PY, str(HERE / "csafe_load.py"), *names]),
         ("libyaml events only (the floor)", [PY, str(HERE / "csafe_load.py"), "--events", *names]),
@@ -138,10 +142,26 @@ def bulk(
         ("lofte validate (warm cache)", [*lofte, *names]),
         ("lofte validate --no-cache", [*lofte, "--no-cache", *names]),
         ("lofte validate --no-cache -j 1", [*lofte, "--no-cache", "-j", "1", *names]),
+        ("lofte check (cold cache)", [*check, *names]),
+        ("lofte check (warm cache)", [*check, *names]),
+        ("lofte check --no-cache", [*check, "--no-cache", *names]),
+        ("lofte check --no-cache -j 1", [*check, "--no-cache", "-j", "1", *names]),
     ]
+    if args.baseline:
+        # The same commands from another source tree, in the same rounds: before and after.
+        before = ["env", f"PYTHONPATH={args.baseline.resolve() / 'src'}", PY, "-m", "lofte"]
+        commands += [
+            ("before: lofte validate --no-cache", [*before, "validate", "--no-cache", *names]),
+            ("before: lofte check", [*before, "check", "--as-of", CHECK_AS_OF, *names]),
+        ]
     progress(f"bulk validation: {len(commands)} commands × {args.runs + 1}")
-    wipe = {"lofte validate (cold cache)": lambda: shutil.rmtree(cache, ignore_errors=True)}
-    samples = interleaved(commands, runs=args.runs, before=wipe)
+    wipe = {
+        "lofte validate (cold cache)": lambda: shutil.rmtree(cache, ignore_errors=True),
+        "lofte check (cold cache)": lambda: shutil.rmtree(check_cache, ignore_errors=True),
+    }
+    # check exits 1 for the problems it finds in the corpus (see CHECK_AS_OF).
+    ok = {label: (0, 1) for label, _ in commands if "lofte check" in label}
+    samples = interleaved(commands, runs=args.runs, before=wipe, ok=ok)
     by = {s.label: s for s in samples}
     checker = BIN / "check-jsonschema"
     if checker.is_file() and not args.skip_peer:
@@ -154,16 +174,31 @@ def bulk(
         )[0]
         samples.append(peer)
         by["peer"] = peer
-    report.add("", "## Validating the corpus", "")
+    report.add("", "## Validating and checking the corpus", "")
     report.table(
         samples,
         by["CSafeLoader load (reference)"],
         "Ratios are to the CSafeLoader load.  Cold cache: the cache directory is emptied "
         "before each run (a fresh CI checkout); warm: it holds the previous run's parses.  "
+        f"`lofte check --as-of {CHECK_AS_OF}` (the corpus's made-up texts and records give "
+        "it problems to report, and it exits 1).  "
         f"check-jsonschema ran {args.slow_runs} time(s), without warm-up"
         + (" (not installed: `pip install -e '.[bench]'`)" if not checker.is_file() else "")
         + ".",
     )
+    if args.baseline:
+        pairs = [
+            ("lofte check --no-cache -j 1", "before: lofte check"),
+            ("lofte check (cold cache)", "before: lofte check"),
+            ("lofte check (warm cache)", "before: lofte check"),
+            ("lofte validate --no-cache", "before: lofte validate --no-cache"),
+        ]
+        report.add(
+            "",
+            f"Before: `{args.baseline}`'s source.  "
+            + "; ".join(f"{a} / {b}: {_fmt(ratio(by[a], by[b]))}×" for a, b in pairs)
+            + ".",
+        )
     return by
 
 
@@ -302,6 +337,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-peer", action="store_true", help="leave out check-jsonschema")
     parser.add_argument("--quick", action="store_true", help="20 municipalities, one run each")
     parser.add_argument("--out", type=Path, help="also write the report here")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="also measure validate and check from the lofte source tree DIR (DIR/src), "
+        "in the same rounds, e.g. `git archive main src | tar -x -C DIR`",
+    )
     parser.add_argument(
         "--only",
         default="bulk,memory,crossover,startup,record",

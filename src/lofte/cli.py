@@ -43,6 +43,32 @@ DataDir = Annotated[
 ]
 
 
+# Shared by the commands that work through many files (validate, check).
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "--jobs", "-j", min=0, help="Processes to use; 0: every core when there are many files."
+    ),
+]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="LOFTE_NO_CACHE",
+        help="Neither read nor write the parse cache.",
+    ),
+]
+CacheDir = Annotated[
+    Path,
+    typer.Option(
+        "--cache-dir",
+        envvar="LOFTE_CACHE_DIR",
+        help="Where parses are cached, keyed on file content.",
+        file_okay=False,
+    ),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         from lofte import __version__
@@ -84,29 +110,9 @@ def validate(
     output: Annotated[
         Format, typer.Option("--format", "-f", help="Output: text, json or github annotations.")
     ] = Format.text,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs", "-j", min=0, help="Processes to use; 0: every core when there are many files."
-        ),
-    ] = 0,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            envvar="LOFTE_NO_CACHE",
-            help="Neither read nor write the parse cache.",
-        ),
-    ] = False,
-    cache_dir: Annotated[
-        Path,
-        typer.Option(
-            "--cache-dir",
-            envvar="LOFTE_CACHE_DIR",
-            help="Where parses are cached, keyed on file content.",
-            file_okay=False,
-        ),
-    ] = Path(".lofte-cache"),
+    jobs: Jobs = 0,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = Path(".lofte-cache"),
 ) -> None:
     """Check promise files against the format and each other; report every problem."""
     from lofte.errors import LofteError, errors_in
@@ -160,6 +166,9 @@ def check(
         ),
     ] = None,
     data_dir: DataDir = Path("data"),
+    jobs: Jobs = 0,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = Path(".lofte-cache"),
 ) -> None:
     """Check that every target is tracked: stated quantities, records, follow-up per tertial.
 
@@ -177,7 +186,15 @@ def check(
             raise typer.Exit(0)
         from lofte.check import check as run
 
-        diagnostics, summary = run(paths or [], data_dir, as_of=as_of, grace=grace, strict=strict)
+        diagnostics, summary = run(
+            paths or [],
+            data_dir,
+            as_of=as_of,
+            grace=grace,
+            strict=strict,
+            jobs=jobs or None,
+            cache_dir=None if no_cache else cache_dir,
+        )
     except LofteError as exc:
         _fatal(exc)
     typer.echo(reporter(output.value, with_code=True)(diagnostics, summary), nl=False)

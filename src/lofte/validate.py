@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from lofte.bulk import check_files
-from lofte.checks import run_rules
 from lofte.errors import Diagnostic
-from lofte.loader import Loaded, Workspace, load_many, resolve_targets
+from lofte.loader import resolve_targets
 
 
 def validate(
@@ -22,15 +21,3 @@ def validate(
     """
     paths = resolve_targets(args, data_dir)
     return len(paths), sorted(check_files(paths, jobs, cache_dir))
-
-
-def validate_paths(paths: list[Path]) -> tuple[Workspace, list[Loaded], list[Diagnostic]]:
-    """Load and validate ``paths``: the workspace, the files that loaded, every problem.
-
-    For commands that go on from valid files (``lofte check``) without loading twice;
-    it holds every file, where `validate` streams them.
-    """
-    workspace, loaded, diagnostics = load_many(paths)
-    for one in loaded:
-        diagnostics.extend(run_rules(one, workspace))
-    return workspace, loaded, diagnostics

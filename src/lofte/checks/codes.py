@@ -108,7 +108,11 @@ def explain(word: str) -> str:
 
 @dataclass(frozen=True)
 class Context:
-    """What every check rule may look at besides the file: other files and the date."""
+    """What every check rule may look at besides the file: other files and the date.
+
+    The workspace is bounded (`lofte.bulk.KEEP` files): a rule reaches another file
+    through it (`Workspace.sibling`), which loads the file again if it was let go.
+    """
 
     workspace: Workspace
     as_of: dt.date
