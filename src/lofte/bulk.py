@@ -148,6 +148,10 @@ def _map_parallel(paths: list[Path], work: Work[R], jobs: int, cache_dir: Path |
     # Build the validator here, once: forked workers inherit it instead of
     # each importing the models and building it again.
     _adapter()
+    if cache_dir is not None:
+        from lofte.cache import ParseCache
+
+        ParseCache(cache_dir).create()  # see ParseCache.create: no creation race
     order = _by_directory(paths)
     ordered = [paths[i] for i in order]
     context = multiprocessing.get_context("fork")
