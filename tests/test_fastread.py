@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 import test_yamlio
 from conftest import DATA, EXAMPLES, benchmark_module
 from lofte.fastread import Unsure, fast_read
+from lofte.verify import same
 from lofte.yamlio import MAX_DEPTH, YamlProblem, _Builder, decode, read
 
 corpus = benchmark_module("corpus")
@@ -39,19 +39,6 @@ def fast(text: str) -> Any:
         return fast_read(text)
     except (Unsure, ValueError, yaml.YAMLError):
         return None
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal, and of the same types all the way down (True is not 1, 1.0 is not 1)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)
-    return bool(a == b)
 
 
 def _files() -> list[Path]:

@@ -126,14 +126,19 @@ def _absent(data: Any, path: Path) -> bool:
     return False
 
 
-def allowed_keys(model: Any, loc: tuple[int | str, ...]) -> list[str]:
-    """The keys the model accepts at ``loc`` (a pydantic loc, union tags included)."""
+def _annotation_at(model: Any, loc: tuple[int | str, ...]) -> Any:
+    """The (unwrapped) annotation at ``loc``, or None where the walk loses its way."""
     current: Any = model
     for part in loc:
         current = _step(current, part)
         if current is None:
-            return []
-    current = _strip(current)
+            return None
+    return _strip(current)
+
+
+def allowed_keys(model: Any, loc: tuple[int | str, ...]) -> list[str]:
+    """The keys the model accepts at ``loc`` (a pydantic loc, union tags included)."""
+    current = _annotation_at(model, loc)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [f.alias or name for name, f in current.model_fields.items()]
     return []
@@ -141,12 +146,7 @@ def allowed_keys(model: Any, loc: tuple[int | str, ...]) -> list[str]:
 
 def union_tags(model: Any, loc: tuple[int | str, ...]) -> list[str]:
     """The ``kind`` values a discriminated union at ``loc`` accepts."""
-    current: Any = model
-    for part in loc:
-        current = _step(current, part)
-        if current is None:
-            return []
-    current = _strip(current)
+    current = _annotation_at(model, loc)
     tags: list[str] = []
     for member in typing.get_args(current):
         field = getattr(_strip(member), "model_fields", {}).get("kind")
