@@ -32,26 +32,19 @@ def records_consistent(loaded: Loaded, context: Context) -> list[Finding]:
             here = (*path, "progress", i)
             name = f"activity {activity.id!r}"
             day = record.date.isoformat()
+            when = None
             if record.date < start:
-                findings.append(
-                    finding(
-                        loaded,
-                        activity.id,
-                        (*here, "date"),
-                        "LT201",
-                        f"{name}: record dated {day}, before the promise applies "
-                        f"on its signing date {start.isoformat()}",
-                    )
-                )
+                when = f"before the promise applies on its signing date {start.isoformat()}"
             elif record.date > context.as_of:
+                when = f"after the as-of date {context.as_of.isoformat()}"
+            if when is not None:
                 findings.append(
                     finding(
                         loaded,
                         activity.id,
                         (*here, "date"),
                         "LT201",
-                        f"{name}: record dated {day}, after the as-of date "
-                        f"{context.as_of.isoformat()}",
+                        f"{name}: record dated {day}, {when}",
                     )
                 )
             if target is not None and target.kind == "count" and record.count is None:
