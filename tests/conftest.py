@@ -73,6 +73,22 @@ def benchmark_module(name: str) -> ModuleType:
     return module
 
 
+def broken_corpus(root: Path, negatives: list[str], into: str, every: int) -> list[Path]:
+    """A generated (made-up) corpus of 12 municipalities with broken files mixed in.
+
+    Every ``every``-th municipality gets one negative example as its ``into`` file,
+    and the second municipality a broken municipality file, so its promises lose
+    their references.  Returns the generated paths.
+    """
+    paths: list[Path] = benchmark_module("corpus").write_corpus(root, 12)
+    folders = sorted({p.parent for p in paths})
+    for folder, name in zip(folders[::every], negatives, strict=True):
+        shutil.copy(EXAMPLES / "negative" / f"{name}-2020.yaml", folder / into)
+    town = folders[1] / f"{folders[1].name}.yaml"
+    town.write_text("kind: municipality\nname: [no]\n", encoding="utf-8")
+    return paths
+
+
 @pytest.fixture(scope="session")
 def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("lofte-cache")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, benchmark_module, run_cli, run_process
+from conftest import EXAMPLES, benchmark_module, broken_corpus, run_cli, run_process
 from lofte.bulk import PARALLEL_FROM, check_serial, choose_jobs, chunks
 from lofte.loader import Workspace
 
@@ -18,15 +18,9 @@ corpus = benchmark_module("corpus")
 def national(tmp_path: Path) -> Path:
     """A small generated corpus with broken files mixed into several municipalities."""
     root = tmp_path / "corpus"
-    paths = corpus.write_corpus(root, 12)
-    assert len(paths) >= PARALLEL_FROM
-    folders = sorted({p.parent for p in paths})
     names = ["syntax", "unknown-key", "references", "cross-rules"]
-    for folder, name in zip(folders[::3], names, strict=True):
-        shutil.copy(EXAMPLES / "negative" / f"{name}-2020.yaml", folder / "2020.yaml")
-    # A municipality file broken: every promise of that municipality loses its reference.
-    municipality = folders[1] / f"{folders[1].name}.yaml"
-    municipality.write_text("kind: municipality\nname: [no]\n", encoding="utf-8")
+    paths = broken_corpus(root, names, "2020.yaml", every=3)
+    assert len(paths) >= PARALLEL_FROM
     return root
 
 

@@ -3,13 +3,12 @@ with the cache or without, while holding only a few files, which it reloads when
 
 from __future__ import annotations
 
-import shutil
 import weakref
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, benchmark_module, run_cli, run_process
+from conftest import broken_corpus, run_cli, run_process
 from lofte import bulk, loader
 from lofte.cache import ParseCache
 from lofte.errors import Diagnostic
@@ -26,13 +25,8 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     same way on every path; the broken municipality file takes its promises' references.
     """
     root = tmp_path_factory.mktemp("check-stream") / "corpus"
-    paths = benchmark_module("corpus").write_corpus(root, 12)
+    paths = broken_corpus(root, ["syntax", "unknown-key", "cross-rules"], "2021.yaml", every=4)
     assert len(paths) >= bulk.PARALLEL_FROM
-    folders = sorted({p.parent for p in paths})
-    for folder, name in zip(folders[::4], ["syntax", "unknown-key", "cross-rules"], strict=True):
-        shutil.copy(EXAMPLES / "negative" / f"{name}-2020.yaml", folder / "2021.yaml")
-    town = folders[1] / f"{folders[1].name}.yaml"
-    town.write_text("kind: municipality\nname: [no]\n", encoding="utf-8")
     return root
 
 
