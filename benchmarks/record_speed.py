@@ -27,9 +27,9 @@ from pathlib import Path
 
 import yaml
 
+from lofte.read.yamlio import roundtrip_yaml
 from lofte.record import RecordRequest, record
-from lofte.splice import append_record
-from lofte.yamlio import roundtrip_yaml
+from lofte.write.splice import append_record
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = """\

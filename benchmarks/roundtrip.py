@@ -10,7 +10,7 @@ import io
 import sys
 from pathlib import Path
 
-from lofte.yamlio import roundtrip_yaml
+from lofte.read.yamlio import roundtrip_yaml
 
 
 def main(args: list[str]) -> int:

@@ -249,10 +249,11 @@ def crossover(report: Report, args: argparse.Namespace, files: list[Path]) -> No
             [("1", [*base, "-j", "1", *names]), ("2", [*base, "-j", "2", *names])], runs=args.runs
         )
         report.add(f"| {count} | {one.median:.3f} | {two.median:.3f} | {_fmt(ratio(one, two))} |")
-    from lofte.bulk import PARALLEL_FROM
+    from lofte.rules.bulk import PARALLEL_FROM
 
     report.add(
-        "", f"`lofte validate` forks from {PARALLEL_FROM} files on (`lofte.bulk.PARALLEL_FROM`)."
+        "",
+        f"`lofte validate` forks from {PARALLEL_FROM} files on (`lofte.rules.bulk.PARALLEL_FROM`).",
     )
 
 

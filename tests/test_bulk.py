@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, benchmark_module, broken_corpus, run_cli, run_process
-from lofte.bulk import PARALLEL_FROM, check_serial, choose_jobs, chunks
-from lofte.loader import Workspace
+from lofte.read.loader import Workspace
+from lofte.rules.bulk import PARALLEL_FROM, check_serial, choose_jobs, chunks
 
 corpus = benchmark_module("corpus")
 
@@ -81,8 +81,8 @@ def test_a_bounded_workspace_reloads_what_it_dropped(example_dir: Path) -> None:
 
 
 def test_streaming_finds_what_loading_everything_finds(national: Path) -> None:
-    from lofte.checks import run_rules
-    from lofte.loader import load_many
+    from lofte.read.loader import load_many
+    from lofte.rules.core import run_rules
 
     paths = sorted(national.glob("*/*.yaml"))
     workspace, loaded, expected = load_many(paths)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, run_cli
-from lofte.cache import ParseCache
-from lofte.yamlio import read
+from lofte.read.cache import ParseCache
+from lofte.read.yamlio import read
 
 NEGATIVE = sorted((EXAMPLES / "negative").glob("*.yaml"))
 

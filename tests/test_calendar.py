@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from lofte.calendar import Term, cadence_of, find_term, terms_of
 from lofte.errors import UsageError
+from lofte.follow.calendar import Term, cadence_of, find_term, terms_of
 from lofte.model import Agreement, Promise
 
 

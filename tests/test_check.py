@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, ROOT, run_cli, run_process
-from lofte.checks.codes import CODES
+from lofte.rules.codes import CODES
 
 CHECK_EXAMPLES = ROOT / "tests" / "examples-check"
 REAL_SUMMARY = (

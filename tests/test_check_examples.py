@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from lofte.checks.codes import CODES
+from lofte.rules.codes import CODES
 
 CHECK_EXAMPLES = ROOT / "tests" / "examples-check"
 POSITIVE = sorted((CHECK_EXAMPLES / "positive").glob("*.yaml"))

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import broken_corpus, run_cli, run_process
-from lofte import bulk, loader
-from lofte.cache import ParseCache
 from lofte.errors import Diagnostic
-from lofte.loader import Loaded, Workspace
+from lofte.read import loader
+from lofte.read.cache import ParseCache
+from lofte.read.loader import Loaded, Workspace
+from lofte.rules import bulk
 
 AS_OF = "2024-06-01"  # every period of the generated corpus has ended: LT301 warnings too
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, run_cli
-from lofte.loader import load_file
-from lofte.yamlio import roundtrip_yaml
+from lofte.read.loader import load_file
+from lofte.read.yamlio import roundtrip_yaml
 
 FILES = sorted(DATA.glob("*.yaml"))
 

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 import test_yamlio
 from conftest import DATA, EXAMPLES, benchmark_module
-from lofte.fastread import Unsure, fast_read
-from lofte.verify import same
-from lofte.yamlio import MAX_DEPTH, YamlProblem, _Builder, decode, read
+from lofte.read.fastread import Unsure, fast_read
+from lofte.read.resolve import MAX_DEPTH
+from lofte.read.yamlio import YamlProblem, _Builder, decode, read
+from lofte.write.verify import same
 
 corpus = benchmark_module("corpus")
 # The refusals test_yamlio checks through `read`, each run here through the fast path alone.

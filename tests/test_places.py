@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lofte.places import fold, nearest_place
+from lofte.rules.places import fold, nearest_place
 
 ITEMS = ["Strängnäs", "Mariefred", "Åker", "Stallarholmen"]
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
-from lofte.loader import load_file
-from lofte.quantities import WORDS, Quantity, read_quantities
+from lofte.read.loader import load_file
+from lofte.rules.quantities import WORDS, Quantity, read_quantities
 from seed_text import seed_sentences
 
 FIXTURES = ROOT / "tests" / "fixtures" / "check"

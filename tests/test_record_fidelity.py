@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from conftest import DATA, ROOT
-from lofte.loader import load_file
+from lofte.read.loader import load_file
+from lofte.read.yamlio import read, roundtrip_yaml
 from lofte.record import RecordRequest, record
-from lofte.yamlio import read, roundtrip_yaml
 
 FIXTURES = ROOT / "tests" / "fixtures" / "record"
 TODAY = dt.date(2020, 12, 31)

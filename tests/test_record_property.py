@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from lofte.scalars import is_plain_safe, scalar
-from lofte.splice import append_record
-from lofte.verify import is_line_insertion
-from lofte.yamlio import read
+from lofte.read.yamlio import read
+from lofte.write.scalars import is_plain_safe, scalar
+from lofte.write.splice import append_record
+from lofte.write.verify import is_line_insertion
 
 FIXTURES = ROOT / "tests" / "fixtures" / "record"
 HARD = (FIXTURES / "hard-2020.yaml").read_bytes()

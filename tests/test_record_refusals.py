@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
+from lofte.read.resolve import MAX_BYTES
 from lofte.record import RecordRequest, record
-from lofte.yamlio import MAX_BYTES
 
 FIXTURES = ROOT / "tests" / "fixtures" / "record"
 

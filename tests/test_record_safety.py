@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli, run_process
-from lofte.yamlio import read
+from lofte.read.yamlio import read
 
 RECORD = ["record", "2020", "planlagda-insatser", "--count", "1", "--date", "2020-05-04"]
 
@@ -200,7 +200,7 @@ def test_an_unwritable_directory_is_reported_not_raised(
     def refuse(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied", str(data_copy / ".2020.yaml.lock"))
 
-    monkeypatch.setattr("lofte.atomic.os.open", refuse)
+    monkeypatch.setattr("lofte.write.atomic.os.open", refuse)
     old = (data_copy / "2020.yaml").read_bytes()
     result = run_cli(*RECORD, cwd=data_copy.parent)
     assert result.code == 1

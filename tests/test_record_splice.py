@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lofte.splice import SpliceRefused, append_record
-from lofte.verify import is_line_insertion
+from lofte.write.splice import SpliceRefused, append_record
+from lofte.write.verify import is_line_insertion
 
 RECORD = {"date": "2020-06-01", "count": 1}
 PATH = ("activities", 0)

@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from lofte.calendar import find_term
-from lofte.loader import load_file
+from lofte.follow.calendar import find_term
+from lofte.follow.describe import describe
+from lofte.follow.standing import STANDINGS, ActivityStatus, assess, summary_line, tally
 from lofte.model import Municipality, Promise
-from lofte.standing import STANDINGS, ActivityStatus, assess, describe, summary_line, tally
+from lofte.read.loader import load_file
 from lofte.words import LANGS, SYMBOLS, WORDS, standing_word
 
 FIXTURES = ROOT / "tests" / "fixtures" / "status"
@@ -284,7 +285,7 @@ def test_fixture_files_are_labelled_made_up() -> None:
 
 
 def test_unrecorded_terms_for_a_freshness_check() -> None:
-    from lofte.standing import activity_time, unrecorded_terms
+    from lofte.follow.standing import activity_time, unrecorded_terms
 
     kontakter = _activity(FIXTURE_2020, "kontakter")
     assert unrecorded_terms(FIXTURE_2020, kontakter, date(2021, 1, 15)) == []

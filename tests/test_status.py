@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli, run_process
-from lofte.standing import STANDINGS
+from lofte.follow.standing import STANDINGS
 
 FIXTURES = ROOT / "tests" / "fixtures" / "status"
 GOLDEN = FIXTURES / "golden"
@@ -319,7 +319,7 @@ def test_a_term_not_begun(status_dir: Path) -> None:
 def test_core_modules_import_neither_typer_nor_rich() -> None:
     code = (
         "import sys\n"
-        "import lofte.calendar, lofte.standing, lofte.status, lofte.words\n"
+        "import lofte.follow.calendar, lofte.follow.standing, lofte.status, lofte.words\n"
         "import lofte.render.status_json\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich')))\n"
     )

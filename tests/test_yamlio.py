@@ -8,7 +8,8 @@ import time
 import pytest
 
 from conftest import EXAMPLES
-from lofte.yamlio import MAX_BYTES, YamlProblem, read, resolve_plain, roundtrip_yaml
+from lofte.read.resolve import MAX_BYTES, resolve_plain
+from lofte.read.yamlio import YamlProblem, read, roundtrip_yaml
 
 
 def problem(data: bytes) -> tuple[int, int, str, str]:

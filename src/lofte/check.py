@@ -1,9 +1,9 @@
 """`lofte check`: the CI gate that every target is tracked and followed up.
 
-Each file is first validated (`lofte.bulk.validate_file`); a file that fails reports
+Each file is first validated (`lofte.rules.bulk.validate_file`); a file that fails reports
 validate's diagnostics and is not checked further.  The valid ones go through the check
 rules, a plain list like validate's: targets (LT1xx), records (LT2xx), freshness (LT3xx).
-Files stream through `lofte.bulk` as they do for `lofte validate`: one at a time, on
+Files stream through `lofte.rules.bulk` as they do for `lofte validate`: one at a time, on
 several processes for large sets, with the parse cache.
 """
 
@@ -13,13 +13,13 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from lofte.bulk import map_files, validate_file
-from lofte.checks import freshness, records, tracking
-from lofte.checks.codes import STALE, UNTRACKED, CheckRule, Context
 from lofte.errors import Diagnostic, UsageError, errors_in
-from lofte.loader import Workspace, resolve_targets
 from lofte.options import day_option
+from lofte.read.loader import Workspace, resolve_targets
 from lofte.render import check_summary
+from lofte.rules import freshness, records, tracking
+from lofte.rules.bulk import map_files, validate_file
+from lofte.rules.codes import STALE, UNTRACKED, CheckRule, Context
 
 CHECK_RULES: list[CheckRule] = [*tracking.RULES, *records.RULES, *freshness.RULES]
 
@@ -39,7 +39,7 @@ class FileCheck:
 
 @dataclasses.dataclass(frozen=True)
 class CheckFile:
-    """The work on one file (see `lofte.bulk.Work`): validate's rules, then the check rules.
+    """The work on one file (see `lofte.rules.bulk.Work`): validate's rules, then the check rules.
 
     The check rules run only on a file that validates without errors and is not a
     municipality file.  They see the worker's workspace, which reloads a referenced
@@ -78,8 +78,8 @@ def check(
     """Check the named files (or the whole data dir): ``(diagnostics, closing line)``.
 
     The diagnostics come back sorted, so the output does not depend on how the
-    work was split (``jobs``, as `lofte.bulk.choose_jobs` takes it).  With
-    ``cache_dir`` parses are reused from there (see `lofte.cache`).
+    work was split (``jobs``, as `lofte.rules.bulk.choose_jobs` takes it).  With
+    ``cache_dir`` parses are reused from there (see `lofte.read.cache`).
     """
     day = day_option(as_of)
     if grace < 0:

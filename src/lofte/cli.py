@@ -180,7 +180,7 @@ def check(
 
     try:
         if explain is not None:
-            from lofte.checks.codes import explain as explain_code
+            from lofte.rules.codes import explain as explain_code
 
             typer.echo(explain_code(explain))
             raise typer.Exit(0)
@@ -404,11 +404,13 @@ def report(
         if context is None:
             typer.echo(REPORTERS["text"](problems, summary_line(1, problems)), nl=False, err=True)
             raise typer.Exit(1)
-        from lofte.render.report import render, write_atomic
+        from lofte.render.report import render
 
         text = render(context, output_format.value, lang.value, templates)
         if output is not None:
-            write_atomic(output, text)
+            from lofte.write.atomic import write_text
+
+            write_text(output, text)
         else:
             typer.echo(text, nl=False)
     except LofteError as exc:

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from lofte.errors import Diagnostic, UsageError
-from lofte.loader import Loaded, Workspace, display_path, period_path
-from lofte.record_input import Context, RecordRequest, Refused, entry_for
-from lofte.record_target import Stop, at, find_activity, valid_file
+from lofte.read.loader import Loaded, Workspace, display_path, period_path
+from lofte.write.record_input import Context, RecordRequest, Refused, entry_for
+from lofte.write.record_target import Stop, at, find_activity, valid_file
 
 __all__ = ["RecordOutcome", "RecordRequest", "record", "render_outcome"]
 
@@ -44,7 +44,7 @@ def record(
     request: RecordRequest, data_dir: Path, *, today: dt.date, dry_run: bool = False
 ) -> RecordOutcome:
     """Record ``request`` into its period file (or, with ``dry_run``, only show the diff)."""
-    from lofte.atomic import locked
+    from lofte.write.atomic import locked
 
     if request.count is None and request.note is None:
         raise UsageError("record: give --count, --note or both")
@@ -91,10 +91,10 @@ def _writable(path: Path) -> bool:
 def _record(
     path: Path, request: RecordRequest, today: dt.date, dry_run: bool, outcome: RecordOutcome
 ) -> None:
-    from lofte.atomic import replace_bytes
-    from lofte.splice import SpliceRefused, append_record
-    from lofte.textdiff import unified_diff
-    from lofte.verify import verify
+    from lofte.write.atomic import replace_bytes
+    from lofte.write.splice import SpliceRefused, append_record
+    from lofte.write.textdiff import unified_diff
+    from lofte.write.verify import verify
 
     workspace = Workspace()
     loaded = valid_file(workspace, path, outcome.display)
@@ -141,7 +141,8 @@ def _record(
 
 def _standing(after: Loaded, ident: str, today: dt.date, places: Any) -> str:
     """The activity's standing once the record is in, as `lofte status` words it."""
-    from lofte.standing import assess_activity, describe
+    from lofte.follow.describe import describe
+    from lofte.follow.standing import assess_activity
 
     document = after.document
     group, activity = next((g, a) for g, a in document.all_activities() if a.id == ident)

@@ -2,9 +2,9 @@
 
 The context is data only (dataclasses of strings, numbers and dates) for the
 templates in ``templates/`` to lay out; words come from the one catalogue in
-`lofte.words`, standings from `lofte.standing.assess` by way of
-`lofte.status.period_status`.  The shape is in `lofte.reportview`, each
-activity's part in `lofte.activityview`.
+`lofte.words`, standings from `lofte.follow.standing.assess` by way of
+`lofte.follow.period.period_status`.  The shape is in `lofte.render.reportview`, each
+activity's part in `lofte.render.activityview`.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lofte.activityview import activity_view
 from lofte.errors import Diagnostic
-from lofte.reportview import SUMMARY, GroupView, Report, SummaryCount
+from lofte.render.activityview import activity_view
+from lofte.render.reportview import SUMMARY, GroupView, Report, SummaryCount
 
 if TYPE_CHECKING:
-    from lofte.calendar import Term
+    from lofte.follow.calendar import Term
+    from lofte.follow.period import PeriodStatus
+    from lofte.follow.standing import ActivityStatus
     from lofte.model import Activity, Agreement, Group, Municipality, Promise
-    from lofte.standing import ActivityStatus
-    from lofte.status import PeriodStatus
 
 
 def report(
@@ -30,8 +30,9 @@ def report(
 
     Returns ``(None, problems)`` when the file or the files it refers to have errors.
     """
+    from lofte.follow.period import period_status
     from lofte.options import day_option
-    from lofte.status import open_period, period_status
+    from lofte.rules.opening import open_period
 
     day = day_option(as_of)
     opened, problems = open_period(period, data_dir)
@@ -42,7 +43,7 @@ def report(
 
 def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
     """The report context of an assessed period: the whole of it, or the tertial assessed."""
-    from lofte.calendar import cadence_of
+    from lofte.follow.calendar import cadence_of
     from lofte.words import word
 
     opened, term, terms, as_of = status.period, status.term, status.terms, status.as_of

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lofte.bulk import check_files
 from lofte.errors import Diagnostic
-from lofte.loader import resolve_targets
+from lofte.read.loader import resolve_targets
+from lofte.rules.bulk import check_files
 
 
 def validate(
@@ -14,10 +14,10 @@ def validate(
 ) -> tuple[int, list[Diagnostic]]:
     """Validate the named files (or the whole data dir): ``(files checked, diagnostics)``.
 
-    Files are checked one at a time (see `lofte.bulk`), on several processes
+    Files are checked one at a time (see `lofte.rules.bulk`), on several processes
     for large sets unless ``jobs`` says otherwise; the diagnostics come back
     sorted, so the output does not depend on how the work was split.  With
-    ``cache_dir`` parses are reused from there (see `lofte.cache`).
+    ``cache_dir`` parses are reused from there (see `lofte.read.cache`).
     """
     paths = resolve_targets(args, data_dir)
     return len(paths), sorted(check_files(paths, jobs, cache_dir))

@@ -102,7 +102,7 @@ def reporter(name: str, *, with_code: bool = False) -> Reporter:
     ``encoding``) would read as part of the sentence.
     """
     if name == "text" and with_code:
-        from lofte.checks.codes import CODES
+        from lofte.rules.codes import CODES
 
         def coded(diagnostics: list[Diagnostic], summary: str) -> str:
             lines = [d.render(with_code=d.code in CODES) for d in diagnostics]

@@ -128,15 +128,3 @@ def _where(exc: BaseException) -> str:
     if not frames:
         return "template error: "
     return f"{frames[-1].filename}:{frames[-1].lineno}: "
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` completely or not at all (see `lofte.atomic`)."""
-    from lofte.atomic import replace_bytes
-
-    if not path.resolve().parent.is_dir():
-        raise LofteError(f"{path}: directory {path.parent} does not exist")
-    try:
-        replace_bytes(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise LofteError(f"{path}: cannot write: {exc.strerror or exc}") from None

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from lofte.follow.period import Outcome, PeriodStatus
+    from lofte.follow.standing import ActivityStatus
     from lofte.model import Activity
-    from lofte.standing import ActivityStatus
-    from lofte.status import Outcome, PeriodStatus
 
 _STYLE = {
     "kept": "green",

@@ -8,12 +8,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from lofte.errors import Diagnostic
-from lofte.standing import describe, tally
+from lofte.follow.describe import describe
+from lofte.follow.standing import tally
 
 if TYPE_CHECKING:
+    from lofte.follow.period import PeriodStatus
+    from lofte.follow.standing import ActivityStatus
     from lofte.model import Activity, Group
-    from lofte.standing import ActivityStatus
-    from lofte.status import PeriodStatus
 
 #: Bumped only when a field changes meaning or disappears; adding a field keeps it.
 JSON_VERSION = 1

@@ -28,7 +28,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from lofte.yamlio import MAX_DEPTH, resolve_plain
+from lofte.read.resolve import MAX_DEPTH, resolve_plain
 
 #: Plain scalars whose first character may start a number go through
 #: `resolve_plain`; "" is in the string, so an empty plain scalar does too.

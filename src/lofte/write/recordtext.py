@@ -3,7 +3,7 @@
 The style is read from the file itself: how far a list's dashes stand from
 their key and its items from their dash (``  - date:`` or ``-   date:``),
 and whether records are block mappings, one key a line, or flow mappings,
-``- {date: …, count: …}``.  Values are written by `lofte.scalars`.
+``- {date: …, count: …}``.  Values are written by `lofte.write.scalars`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from lofte.marks import Node
-from lofte.scalars import flow_list, scalar
+from lofte.read.marks import Node
+from lofte.write.scalars import flow_list, scalar
 
 
 def file_style(root: Node) -> tuple[int, int, bool]:

@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from lofte.errors import LofteError
+
 
 def lock_path(path: Path) -> Path:
     """The sidecar lock file of ``path``: ``.<name>.lock`` beside the resolved target."""
@@ -94,3 +96,13 @@ def _fsync_directory(directory: Path) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` completely or not at all as UTF-8, through `replace_bytes`."""
+    if not path.resolve().parent.is_dir():
+        raise LofteError(f"{path}: directory {path.parent} does not exist")
+    try:
+        replace_bytes(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise LofteError(f"{path}: cannot write: {exc.strerror or exc}") from None

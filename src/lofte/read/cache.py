@@ -46,12 +46,13 @@ def reader_fingerprint() -> bytes:
     """What the reader's output depends on, besides the file's bytes."""
     import yaml
 
-    from lofte import __version__, fastread, yamlio
+    from lofte import __version__
+    from lofte.read import fastread, resolve, yamlio
 
     digest = hashlib.sha256(_FORMAT)
     versions = (__version__, sys.version, yaml.__version__, yaml._yaml.get_version_string())
     digest.update(" ".join(versions).encode())
-    for module in (yamlio, fastread):
+    for module in (yamlio, fastread, resolve):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.digest()
 

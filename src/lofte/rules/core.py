@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Callable, Iterator
 
 from lofte.errors import Diagnostic
-from lofte.loader import Loaded, Workspace
+from lofte.read.loader import Loaded, Workspace
 
 Rule = Callable[[Loaded, Workspace], list[Diagnostic]]
 Path = tuple[str | int, ...]

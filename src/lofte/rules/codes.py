@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lofte.errors import Diagnostic, Severity, UsageError
-from lofte.loader import Loaded, Workspace
+from lofte.read.loader import Loaded, Workspace
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def explain(word: str) -> str:
 class Context:
     """What every check rule may look at besides the file: other files and the date.
 
-    The workspace is bounded (`lofte.bulk.KEEP` files): a rule reaches another file
+    The workspace is bounded (`lofte.rules.bulk.KEEP` files): a rule reaches another file
     through it (`Workspace.sibling`), which loads the file again if it was let go.
     """
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from lofte.errors import errors_in
-from lofte.loader import Loaded, Workspace, load_bytes
-from lofte.record_input import Refused
-from lofte.splice import Splice
+from lofte.read.loader import Loaded, Workspace, load_bytes
+from lofte.write.record_input import Refused
+from lofte.write.splice import Splice
 
 
 def verify(
@@ -28,7 +28,7 @@ def verify(
     workspace: Workspace,
 ) -> Loaded:
     """The new file, loaded, once proven; raises `Refused` otherwise."""
-    from lofte.checks import run_rules
+    from lofte.rules.core import run_rules
 
     if not is_line_insertion(old.raw, spliced):
         raise _internal("the change is not a pure insertion of lines")

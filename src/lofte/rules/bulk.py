@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from lofte.checks import run_rules
 from lofte.errors import Diagnostic
-from lofte.loader import Loaded, Workspace, gc_paused
+from lofte.read.loader import Loaded, Workspace, gc_paused
+from lofte.rules.core import run_rules
 
 #: Below this many files one process is faster: starting the workers costs
 #: more than they save (the crossover measured by benchmarks/run.py; see
@@ -64,7 +64,7 @@ def map_files(
     """``work`` on every path, one file at a time: one result per path, in the order of ``paths``.
 
     ``jobs`` as `choose_jobs` takes it.  With ``cache_dir``, parses are kept
-    there and reused (see `lofte.cache`).
+    there and reused (see `lofte.read.cache`).
     """
     jobs = choose_jobs(len(paths), jobs)
     if jobs <= 1:
@@ -74,7 +74,7 @@ def map_files(
 
 def map_serial(paths: list[Path], work: Work[R], cache_dir: Path | None = None) -> list[R]:
     """``work`` on the paths one at a time in this process, in a workspace of `KEEP` files."""
-    from lofte.cache import ParseCache
+    from lofte.read.cache import ParseCache
 
     cache = ParseCache(cache_dir) if cache_dir is not None else None
     workspace = Workspace(limit=KEEP, cache=cache)
@@ -142,14 +142,14 @@ def _map_parallel(paths: list[Path], work: Work[R], jobs: int, cache_dir: Path |
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    from lofte import fastread  # noqa: F401  (imported once, before the fork)
-    from lofte.loader import _adapter
+    from lofte.read import fastread  # noqa: F401  (imported once, before the fork)
+    from lofte.read.loader import _adapter
 
     # Build the validator here, once: forked workers inherit it instead of
     # each importing the models and building it again.
     _adapter()
     if cache_dir is not None:
-        from lofte.cache import ParseCache
+        from lofte.read.cache import ParseCache
 
         ParseCache(cache_dir).create()  # see ParseCache.create: no creation race
     order = _by_directory(paths)

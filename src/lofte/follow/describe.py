@@ -1,6 +1,6 @@
 """The one-line standing sentence: "3 of at least 2 planlagda insatser, kept".
 
-Re-exported as `lofte.standing.describe`.  Words come from `lofte.words`, so
+Words come from `lofte.words`, so
 the sentence reads the same in status, record and report.
 """
 
@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from lofte.words import standing_word, word
 
 if TYPE_CHECKING:
+    from lofte.follow.standing import ActivityStatus
     from lofte.model import Activity
-    from lofte.standing import ActivityStatus
 
 
 def _number(value: float, lang: str) -> str:

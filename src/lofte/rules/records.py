@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lofte.checks import activity_paths
-from lofte.checks.codes import Context, Finding, finding
-from lofte.loader import Loaded
-from lofte.places import nearest_place
+from lofte.read.loader import Loaded
+from lofte.rules.codes import Context, Finding, finding
+from lofte.rules.core import activity_paths
+from lofte.rules.places import nearest_place
 
 
 def records_consistent(loaded: Loaded, context: Context) -> list[Finding]:

@@ -1,6 +1,6 @@
 """The Swedish words the quantity reader knows, as plain tables.
 
-Kept apart from the grammar in `lofte.quantities` so that a word can be added by
+Kept apart from the grammar in `lofte.rules.quantities` so that a word can be added by
 someone who reads Swedish without reading the parser.  All lower case.
 """
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lofte.quantity_words import (
+from lofte.rules.quantity_words import (
     AGE,
     COMPARATORS,
     DURATION,

@@ -1,7 +1,7 @@
 """Add a progress record to a file's text as whole new lines, touching no other byte.
 
 This is the technique pre-commit uses to rewrite YAML: parse once with the C
-parser for the marks (`lofte.marks`), find the line after which the record
+parser for the marks (`lofte.read.marks`), find the line after which the record
 belongs, render the record in the file's own style, and insert it.  A round
 trip through ruamel would rewrite the whole file to change one list, and
 costs forty times as much (see the record issue for the numbers).
@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from lofte.marks import Node, tree
-from lofte.recordtext import file_style, render
+from lofte.read.marks import Node, tree
+from lofte.write.recordtext import file_style, render
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _BLOCK_HEADER = re.compile(r"[|>]([-+0-9]*)")

@@ -7,7 +7,7 @@ import difflib
 
 def unified_diff(old: bytes, new: bytes, display: str) -> str:
     """A git-style unified diff of two versions of a file, for --dry-run."""
-    from lofte.splice import split_lines
+    from lofte.write.splice import split_lines
 
     a, b = split_lines(old.decode("utf-8")), split_lines(new.decode("utf-8"))
     out = []

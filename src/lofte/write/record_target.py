@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from lofte.errors import Diagnostic, errors_in
-from lofte.loader import Loaded, Workspace
+from lofte.read.loader import Loaded, Workspace
 
 
 class Stop(Exception):
@@ -26,8 +26,8 @@ class Stop(Exception):
 
 def valid_file(workspace: Workspace, path: Path, display: str) -> Loaded:
     """The file, loaded, if it validates as it is; else the first problem."""
-    from lofte.checks import run_rules
-    from lofte.loader import load_bytes, read_bytes
+    from lofte.read.loader import load_bytes, read_bytes
+    from lofte.rules.core import run_rules
 
     raw, problems = read_bytes(path, display)
     loaded = None
@@ -58,7 +58,7 @@ def valid_file(workspace: Workspace, path: Path, display: str) -> Loaded:
 
 def find_activity(loaded: Loaded, ident: str) -> tuple[tuple[str | int, ...], Any]:
     """The data path and model of the activity ``ident``, or a refusal naming the nearest."""
-    from lofte.checks import activity_paths
+    from lofte.rules.core import activity_paths
 
     paths = [path for path, _ in activity_paths(loaded)]
     activities = [activity for _, activity in loaded.document.all_activities()]

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lofte.errors import Diagnostic, UsageError
-from lofte.yamlio import Positions, YamlProblem, problem_diagnostic, read
+from lofte.read.yamlio import Positions, YamlProblem, problem_diagnostic, read
 
 if TYPE_CHECKING:
-    from lofte.cache import ParseCache
+    from lofte.read.cache import ParseCache
 
 
 @dataclass
@@ -90,7 +90,7 @@ def promise_files(directory: Path) -> list[Path]:
 
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
     """The file's bytes, or a diagnostic saying why they cannot be had."""
-    from lofte.yamlio import MAX_BYTES
+    from lofte.read.resolve import MAX_BYTES
 
     def problem(message: str, code: str = "file") -> tuple[None, list[Diagnostic]]:
         return None, [Diagnostic(display, 1, 1, code, message)]
@@ -161,8 +161,8 @@ def load_bytes(
     try:
         document = _adapter().validate_python(data)
     except ValidationError as exc:
-        from lofte.locate import data_path, message_for, position
         from lofte.model import Document
+        from lofte.read.locate import data_path, message_for, position
 
         if spots is None:
             _, spots = read(raw, positions=True)
@@ -246,7 +246,7 @@ def gc_paused() -> Iterator[None]:
 def load_many(paths: list[Path]) -> tuple[Workspace, list[Loaded], list[Diagnostic]]:
     """Load every path; return the workspace, the files that loaded, and all problems.
 
-    It holds every file at once; `lofte.bulk` checks many files one at a time.
+    It holds every file at once; `lofte.rules.bulk` checks many files one at a time.
     """
     workspace = Workspace()
     loaded: list[Loaded] = []

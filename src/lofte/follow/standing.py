@@ -24,16 +24,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lofte import judge
-from lofte.calendar import Term, terms_of
-from lofte.describe import describe
+from lofte.follow import judge
+from lofte.follow.calendar import Term, terms_of
 
 __all__ = [
     "STANDINGS",
     "ActivityStatus",
     "assess",
     "assess_activity",
-    "describe",
     "activity_time",
     "records_in",
     "summary_line",

@@ -15,7 +15,7 @@ safe one, because every rule is enforced here, on the events:
 
 Positions are optional: they cost a tuple per node, so the loader builds
 them only when it has a problem to place (see `read` and `loader`).  Without
-them, `read` first tries `lofte.fastread`, a tighter loop over the same
+them, `read` first tries `lofte.read.fastread`, a tighter loop over the same
 events that refuses to decide anything unusual and leaves it to the careful
 builder here.
 """
@@ -31,29 +31,14 @@ from lofte.errors import Diagnostic
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
 
-#: A promise file is kilobytes; even a national repository's largest, with
-#: years of records, stays far below this.  Bigger input is refused unread.
-MAX_BYTES = 2 * 1024 * 1024
-#: The format nests about eight levels deep.
-MAX_DEPTH = 48
-#: Longer digit strings would hit Python's int-conversion limit.
-_MAX_NUMBER_CHARS = 64
+from lofte.read.resolve import MAX_BYTES, MAX_DEPTH, resolve_plain
 
 Path = tuple[str | int, ...]
 
-_INT10 = re.compile(r"[-+]?[0-9]+\Z")
-_INT8 = re.compile(r"0o[0-7]+\Z")
-_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 # NEL and the Unicode line/paragraph separators: libyaml (YAML 1.1) breaks
 # lines at them, YAML 1.2 does not, so the same file reads two ways.
 _AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")
 _AMBIGUOUS_BYTES = tuple(c.encode("utf-8") for c in "\x85\u2028\u2029")
-_NULLS = frozenset({"~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
 
 
 @dataclass
@@ -87,35 +72,6 @@ class YamlProblem(Exception):
     def __init__(self, line: int, col: int, code: str, message: str) -> None:
         super().__init__(message)
         self.line, self.col, self.code, self.message = line, col, code, message
-
-
-def resolve_plain(text: str) -> Any:
-    """Type a plain (unquoted) scalar by the YAML 1.2 core schema."""
-    if not text:
-        return None
-    first = text[0]
-    if first in "0123456789+-.":
-        if len(text) <= _MAX_NUMBER_CHARS:
-            if _INT10.match(text):
-                return int(text, 10)
-            if _FLOAT.match(text):
-                return float(text)
-            if _INF.match(text):
-                return float("-inf") if first == "-" else float("inf")
-            if _NAN.match(text):
-                return float("nan")
-        if first == "0" and (_INT8.match(text) or _INT16.match(text)):
-            if len(text) > _MAX_NUMBER_CHARS:
-                raise ValueError("number too long")
-            return int(text[2:], 8 if text[1] == "o" else 16)
-        return text
-    if text in _NULLS:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    return text
 
 
 def decode(data: bytes) -> str:
@@ -165,7 +121,7 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
         # builder, which decides and explains.
         import yaml
 
-        from lofte.fastread import Unsure, fast_read
+        from lofte.read.fastread import Unsure, fast_read
 
         try:
             return fast_read(text), None

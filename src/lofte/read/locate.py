@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lofte.model import describe
-from lofte.yamlio import Path, Positions
+from lofte.read.yamlio import Path, Positions
 
 _TYPE_WORDS = {
     "string_type": "text",

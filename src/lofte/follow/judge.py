@@ -1,4 +1,4 @@
-"""The per-kind rules behind `lofte.standing.assess_activity`.
+"""The per-kind rules behind `lofte.follow.standing.assess_activity`.
 
 `plan` gives what the calendar alone says (how many are expected by now,
 which items or terms are required); `outcome` judges the records against it.
@@ -13,7 +13,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from lofte.calendar import Term
+from lofte.follow.calendar import Term
 
 if TYPE_CHECKING:
     from lofte.model import CountTarget, CoverageTarget, PlaceList, Record, Target

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lofte.model import Activity, CoverageTarget, Municipality
-from lofte.places import nearest_place
+from lofte.rules.places import nearest_place
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _INTEGER = re.compile(r"[-+]?[0-9]+\Z")

@@ -1,6 +1,6 @@
 """LT101–LT104: every activity has a target, and the target holds what the text states.
 
-A text's quantities come from the Swedish quantity reader (`lofte.quantities`).  A
+A text's quantities come from the Swedish quantity reader (`lofte.rules.quantities`).  A
 target captures a quantity like this:
 
 - count: the same number and comparator ("minst åtta" ↔ ``at_least: 8``);
@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lofte.checks import activity_paths
-from lofte.checks.codes import Context, Finding, finding
-from lofte.loader import Loaded
-from lofte.quantities import Quantity, read_quantities
+from lofte.read.loader import Loaded
+from lofte.rules.codes import Context, Finding, finding
+from lofte.rules.core import activity_paths
+from lofte.rules.quantities import Quantity, read_quantities
 
 _PER = {"tertial": "tertial", "quarter": "quarter"}
 _WORDS = {"at_least": "at least", "exactly": "exactly", "at_most": "at most"}

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from lofte.reportview import ActivityView, Bar, RecordView
+from lofte.render.reportview import ActivityView, Bar, RecordView
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from lofte.calendar import Term
+    from lofte.follow.calendar import Term
+    from lofte.follow.standing import ActivityStatus
     from lofte.model import Activity, PlaceList, Record
-    from lofte.standing import ActivityStatus
 
 
 def activity_view(
@@ -31,7 +31,7 @@ def activity_view(
     places: Mapping[str, PlaceList],
     lang: str,
 ) -> ActivityView:
-    from lofte.standing import describe
+    from lofte.follow.describe import describe
     from lofte.words import SYMBOLS, standing_word
 
     shown = [
@@ -81,7 +81,7 @@ def _record(record: Record, terms: list[Term], lang: str) -> RecordView:
 
 def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
     """A bar only where there is a recorded number to draw: never an empty bar for nothing."""
-    from lofte.describe import target_phrase
+    from lofte.follow.describe import target_phrase
     from lofte.words import word
 
     target = activity.target
@@ -111,7 +111,7 @@ def _target(
     places: Mapping[str, PlaceList],
     lang: str,
 ) -> str:
-    from lofte.describe import target_phrase
+    from lofte.follow.describe import target_phrase
     from lofte.words import long_date, word
 
     target = activity.target

@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from lofte.checks import activity_paths
-from lofte.checks.codes import Context, Finding, finding
-from lofte.loader import Loaded
+from lofte.read.loader import Loaded
+from lofte.rules.codes import Context, Finding, finding
+from lofte.rules.core import activity_paths
 
 
 def fresh(loaded: Loaded, context: Context) -> list[Finding]:
     """Each due term has a record or note for each activity."""
-    from lofte.calendar import terms_of
+    from lofte.follow.calendar import terms_of
 
     doc = loaded.document
     if doc.kind == "municipality" or context.as_of < doc.effective_start:

@@ -1,0 +1,80 @@
+"""A period with the files it refers to, and every activity's standing in it.
+
+`OpenPeriod` is what `lofte.rules.opening.open_period` returns for a file that
+validates; `period_status` assesses all of its activities on one day.  Status,
+report and the other commands draw these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from lofte.follow.calendar import Term, find_term, terms_of
+from lofte.follow.standing import ActivityStatus, assess, summary_line
+
+if TYPE_CHECKING:
+    from lofte.errors import Diagnostic
+    from lofte.model import Activity, Agreement, Group, Municipality, PlaceList, Promise
+    from lofte.read.loader import Loaded
+
+
+@dataclass(frozen=True)
+class OpenPeriod:
+    """A period file that validates, with its municipality file and agreement."""
+
+    loaded: Loaded
+    document: Promise | Agreement
+    municipality: Municipality | None = None
+    agreement: Agreement | None = None  # the agreement a promise builds on
+
+    @property
+    def places(self) -> dict[str, PlaceList]:
+        """The municipality's place lists by name (empty without a municipality file)."""
+        return dict(self.municipality.places) if self.municipality is not None else {}
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    """Every activity of one period with its standing on ``as_of``."""
+
+    period: OpenPeriod
+    as_of: date
+    term: Term | None
+    terms: list[Term]
+    rows: list[tuple[Group | None, Activity, ActivityStatus]]
+
+    @property
+    def statuses(self) -> list[ActivityStatus]:
+        """The statuses alone, in document order."""
+        return [row[2] for row in self.rows]
+
+    def summary(self, lang: str = "en") -> str:
+        """ "5 of 7 targets kept, 1 behind, 1 without follow-up"."""
+        return summary_line(self.statuses, lang)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What `lofte status` found: one period, or a line per period file, or problems."""
+
+    period: PeriodStatus | None = None
+    overview: list[PeriodStatus] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def period_status(period: OpenPeriod, as_of: date, tertial: str | None = None) -> PeriodStatus:
+    """Assess every activity of an open period; ``tertial`` names a term (raises UsageError)."""
+    document = period.document
+    term = find_term(document, tertial) if tertial else None
+    statuses = assess(document, as_of, term, period.places)
+    groups = {group.id: group for group in document.groups()}
+    rows = [
+        (group if group is not None else groups.get(status.group_id or ""), activity, status)
+        for (group, activity), status in zip(document.all_activities(), statuses, strict=True)
+    ]
+    return PeriodStatus(period, as_of, term, terms_of(document), rows)
+
+
+__all__ = ["OpenPeriod", "Outcome", "PeriodStatus", "period_status"]
