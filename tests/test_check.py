@@ -209,7 +209,7 @@ def test_a_file_failing_validate_reports_validates_problems_and_others_are_check
         "data/LT101-no-target-2020.yaml:7:9: LT101 activity 'insatser' has no target; "
         "give it one (continuing work is {kind: ongoing})",
         "data/invalid-2020.yaml:10:5: unknown key 'progress'; "
-        "expected one of: activities, category, id, text, title",
+        "expected one of: activities, category, id, promised_by, text, title",
         "data/samverkan-2020-2023.yaml:13:9: LT301 activity 'team-ungdom': no record or note "
         "for 2019-Q4, 2020-Q1, 2020-Q2 (due by 2020-01-30)",
         "checked 2 targets in 4 files: 1 tracked, 1 untracked, 1 stale; 3 errors in 3 files",
@@ -303,7 +303,7 @@ def test_explain_by_name_and_in_lower_case() -> None:
 @pytest.mark.parametrize(
     "word,hint",
     [("LT1O2", "did you mean 'LT102'?"), ("no-targt", "did you mean 'no-target'?"),
-     ("XYZ", "known codes: LT101, LT102, LT103, LT104, LT201, LT202, LT203, LT301")],
+     ("XYZ", "known codes: LT101, LT102, LT103, LT104, LT201, LT202, LT203, LT204, LT301")],
 )  # fmt: skip
 def test_explain_an_unknown_code_is_a_usage_error(word: str, hint: str) -> None:
     result = run_cli("check", "--explain", word)

@@ -64,6 +64,7 @@ def test_json_golden(status_dir: Path) -> None:
         "tertial",
         "cadence",
         "effective_start",
+        "signed",
         "tertials",
         "activities",
         "summary",

@@ -5,27 +5,42 @@ unknown keys and validates strictly: a YAML value whose type differs from
 what the field expects (a number where text is meant, text where a count is
 meant) is an error, never silently coerced.  Dates are written as ISO
 ``YYYY-MM-DD`` text; the loader reads YAML 1.2, which has no date type.
+
+Where a source knows a date only to the month ("undertecknat i mars 2022",
+"under sommarperioden"), ``YYYY-MM`` is accepted wherever a date is (`When`):
+it is kept as a `YearMonth`, so the precision is not lost, and it means its
+whole month: a start (``starts``, ``window.start``, ``signed``) is its first
+day, an end (``ends``, ``window.end``, ``due``) its last.  Models resolve
+them in one place (`first_of`, `last_of`, and properties such as
+``Window.first``).  Progress records stay day-precise: a record says what was
+done on a day, and `lofte record` writes the day it is given.
 """
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainSerializer,
+    PlainValidator,
+    Tag,
     WithJsonSchema,
     model_validator,
 )
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-PERIOD_RE = r"^[0-9]{4}(?:-[0-9]{4})?$"
+PERIOD_RE = r"^[0-9]{4}(?:[-/][0-9]{4})?$"
+URL_RE = r"^https?://[^\s]+$"
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
@@ -53,16 +68,71 @@ def _parse_month(value: object) -> str:
     return value
 
 
+@dataclass(frozen=True, order=True)
+class YearMonth:
+    """A date known only to the month, written ``2022-03``: it stands for its whole month."""
+
+    year: int
+    month: int
+
+    @property
+    def first_day(self) -> dt.date:
+        """The month's first day: what the month means as a start."""
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The month's last day: what the month means as an end."""
+        return dt.date(self.year, self.month, _calendar.monthrange(self.year, self.month)[1])
+
+    def isoformat(self) -> str:
+        """``2022-03``, as written."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def first_of(value: dt.date | YearMonth) -> dt.date:
+    """A date as a start: a month means its first day."""
+    return value.first_day if isinstance(value, YearMonth) else value
+
+
+def last_of(value: dt.date | YearMonth) -> dt.date:
+    """A date as an end: a month means its last day."""
+    return value.last_day if isinstance(value, YearMonth) else value
+
+
+def _parse_when(value: object) -> dt.date | YearMonth:
+    # A day (2022-03-16) or a month (2022-03), each checked for being possible.
+    if isinstance(value, dt.date | YearMonth) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _MONTH_RE.match(value):
+        month = int(value[5:])
+        if not 1 <= month <= 12:
+            raise ValueError(f"impossible month {value!r}")
+        return YearMonth(int(value[:4]), month)
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        raise ValueError(
+            f"expected a date as YYYY-MM-DD, or a month as YYYY-MM, got {describe(value)}"
+        )
+    return _parse_date(value)
+
+
+def _parse_url(value: object) -> str:
+    if not isinstance(value, str) or not re.match(URL_RE, value):
+        raise ValueError(f"expected an address starting http:// or https://, got {describe(value)}")
+    return value
+
+
 def _parse_period(value: object) -> str:
     # `period: 2020` is what people type; accept the bare year as well as "2020".
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not re.match(PERIOD_RE, value):
         raise ValueError(
-            f"expected a year or a range of years such as '2024-2025', got {describe(value)}"
+            f"expected a year or a range of years such as '2024-2025' or '2022/2023', "
+            f"got {describe(value)}"
         )
-    if "-" in value:
-        first, last = (int(part) for part in value.split("-"))
+    if len(value) > 4:
+        first, last = int(value[:4]), int(value[5:])
         if last < first:
             raise ValueError(f"period {value!r} ends before it starts")
     return value
@@ -95,6 +165,24 @@ Month = Annotated[
     BeforeValidator(_parse_month),
     WithJsonSchema({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}$"}),
 ]
+When = Annotated[
+    dt.date | YearMonth,
+    PlainValidator(_parse_when),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"},
+            ]
+        }
+    ),
+]
+Url = Annotated[
+    str,
+    BeforeValidator(_parse_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
 Period = Annotated[
     str,
     BeforeValidator(_parse_period),
@@ -120,6 +208,27 @@ def empty_dict(description: str | None = None) -> Any:
     return Field(default_factory=dict, description=description, json_schema_extra={"default": {}})
 
 
+#: The tags of a text-or-mapping union (`by_shape`); the reader skips them when it
+#: locates an error, since they name a branch, not a key of the file.
+SHAPE_TAGS = ("one-of:text", "one-of:mapping")
+
+
+def _shape(value: object) -> str:
+    return SHAPE_TAGS[1] if isinstance(value, dict) else SHAPE_TAGS[0]
+
+
+def by_shape(text: Any, mapping: Any) -> Any:
+    """A value given either as text or as a mapping, validated as the one it is.
+
+    A plain union would report a mapping's mistakes twice, once as "expected
+    text"; the shape picks the branch, so each mistake is said once.
+    """
+    return Annotated[
+        Annotated[text, Tag(SHAPE_TAGS[0])] | Annotated[mapping, Tag(SHAPE_TAGS[1])],
+        Discriminator(_shape),
+    ]
+
+
 class Strict(BaseModel):
     """Base for every model: unknown keys forbidden, no type coercion."""
 
@@ -141,19 +250,38 @@ class Source(Strict):
     """Which document a file transcribes, and what it leaves out."""
 
     document: Text
+    url: Url | None = Field(default=None, description="Where the document itself can be read.")
     note: str | None = None
+
+
+class DocumentRef(Strict):
+    """A document that is not transcribed here, by its title and address."""
+
+    title: Text
+    url: Url | None = None
 
 
 # ---------------------------------------------------------------- targets
 
 
+#: The words a source uses for a stated but unnumbered amount: "flera riktade insatser".
+VAGUE_WORDS = ("flera", "några", "ett antal", "fler")
+
+
 class CountTarget(Strict):
-    """ "minst två insatser": at least, exactly or at most N of a unit."""
+    """ "minst två insatser": at least, exactly or at most N of a unit.
+
+    Or ``vague``: "flera riktade insatser", an amount stated without a number;
+    counts add up, but nothing can be kept or not kept against it.
+    """
 
     kind: Literal["count"]
     at_least: PositiveInt | None = None
     exactly: PositiveInt | None = None
     at_most: PositiveInt | None = None
+    vague: Literal["flera", "några", "ett antal", "fler"] | None = Field(
+        default=None, description="The source's word for an amount it does not number."
+    )
     unit: Text
     measure: str | None = Field(
         default=None, description="How the count is made, where the text is vague."
@@ -162,23 +290,32 @@ class CountTarget(Strict):
     @model_validator(mode="after")
     def _one_comparator(self) -> CountTarget:
         given = [v for v in (self.at_least, self.exactly, self.at_most) if v is not None]
+        if self.vague is not None:
+            if given:
+                raise ValueError(
+                    f"a count target with vague: {self.vague!r} states no number; "
+                    "remove at_least, exactly or at_most, or remove vague"
+                )
+            return self
         if len(given) != 1:
-            raise ValueError("a count target needs exactly one of at_least, exactly, at_most")
+            raise ValueError(
+                "a count target needs exactly one of at_least, exactly, at_most (or vague)"
+            )
         return self
 
     @property
     def comparator(self) -> str:
-        """The comparator's key: at_least, exactly or at_most."""
+        """The comparator's key: at_least, exactly, at_most, or vague."""
+        if self.vague is not None:
+            return "vague"
         if self.at_least is not None:
             return "at_least"
         return "exactly" if self.exactly is not None else "at_most"
 
     @property
     def number(self) -> int:
-        """The target number, whichever comparator carries it."""
-        value = self.at_least or self.exactly or self.at_most
-        assert value is not None  # guaranteed by _one_comparator
-        return value
+        """The target number, whichever comparator carries it (0 for a vague amount)."""
+        return self.at_least or self.exactly or self.at_most or 0
 
 
 class CoverageTarget(Strict):
@@ -202,10 +339,10 @@ class CoverageTarget(Strict):
 
 
 class RecurringTarget(Strict):
-    """At least N times per tertial or quarter: "träffas kontinuerligt"."""
+    """At least N times per tertial, quarter or year: "den årliga trygghetsvandringen"."""
 
     kind: Literal["recurring"]
-    per: Literal["tertial", "quarter"]
+    per: Literal["tertial", "quarter", "year"]
     at_least: PositiveInt = 1
     measure: str | None = None
 
@@ -256,16 +393,29 @@ class Record(Strict):
 
 
 class Window(Strict):
-    """A time window for an activity."""
+    """A time window for an activity: days, or whole months ("juni–augusti")."""
 
-    start: Date
-    end: Date
+    start: When
+    end: When
 
     @model_validator(mode="after")
     def _ordered(self) -> Window:
-        if self.end < self.start:
-            raise ValueError("the window ends before it starts")
+        if self.last < self.first:
+            raise ValueError(
+                f"the window ends ({self.end.isoformat()}) before it starts "
+                f"({self.start.isoformat()})"
+            )
         return self
+
+    @property
+    def first(self) -> dt.date:
+        """The window's first day (a month's first day)."""
+        return first_of(self.start)
+
+    @property
+    def last(self) -> dt.date:
+        """The window's last day (a month's last day)."""
+        return last_of(self.end)
 
 
 class Roles(Strict):
@@ -290,22 +440,46 @@ class Activity(Strict):
     promise: Slug | None = Field(
         default=None, description="The promise it serves, for activities listed apart."
     )
+    promised_by: list[Slug] | None = Field(
+        default=None,
+        min_length=1,
+        description="Who promises it (actor ids); inherited from its group when absent.",
+    )
     places: list[Text] = empty_list()
-    due: Date | None = None
+    due: When | None = None
     window: Window | None = None
     roles: Roles | None = None
     target: Target | None = None
     progress: list[Record] = empty_list()
 
+    @property
+    def due_day(self) -> dt.date | None:
+        """The due date as a day: a month (``due: 2022-06``) means its last day."""
+        return last_of(self.due) if self.due is not None else None
+
 
 class Group(Strict):
-    """A promise, focus area or goal, with the activities under it."""
+    """A promise, focus area or goal, with the activities under it.
+
+    A group with ``promised_by`` and neither title nor text is a party's group
+    ("Polisen lovar"): it is headed by the party, not numbered as a promise.
+    """
 
     id: Slug
     title: str | None = None
     text: str | None = None
     category: str | None = None
+    promised_by: list[Slug] | None = Field(
+        default=None,
+        min_length=1,
+        description="Who promises it: actor ids such as [polisen], [kommunen], or units.",
+    )
     activities: list[Activity] = empty_list()
+
+    @property
+    def is_party(self) -> bool:
+        """Whether the group is a party ("Polisen lovar") rather than a promise."""
+        return self.promised_by is not None and not self.title and not self.text
 
 
 # ------------------------------------------------------------- the rest
@@ -361,12 +535,15 @@ class Communication(Strict):
 class _Document(Strict):
     source: Source | None = None
     period: Period
-    starts: Date | None = None
-    ends: Date | None = None
+    starts: When | None = None
+    ends: When | None = None
     title: Text
     municipality: Slug = Field(description="The municipality file, e.g. strangnas.")
     police_area: str | None = None
-    signed: Date | None = None
+    signed: When | None = Field(
+        default=None,
+        description="The signing date, or its month (2022-03) where only that is known.",
+    )
     signatories: list[Signatory] = empty_list()
     situation: Situation | None = None
     expected_effects: list[Text] = empty_list()
@@ -393,15 +570,25 @@ class _Document(Strict):
     def first_day(self) -> dt.date:
         """The period's first day: its explicit start, else 1 January of its first year."""
         if self.starts is not None:
-            return self.starts
+            return first_of(self.starts)
         return dt.date(int(self.period[:4]), 1, 1)
 
     @property
     def last_day(self) -> dt.date:
         """The period's last day: explicit end, else 31 December of its last year."""
         if self.ends is not None:
-            return self.ends
+            return last_of(self.ends)
         return dt.date(int(self.period[-4:]), 12, 31)
+
+    @property
+    def signed_day(self) -> dt.date | None:
+        """The signing date as a day: a month (``signed: 2022-03``) means its first day."""
+        return first_of(self.signed) if self.signed is not None else None
+
+    @property
+    def period_id(self) -> str:
+        """The period as a file names it: "2022/2023" is ``2022-2023``."""
+        return self.period.replace("/", "-")
 
 
 class Promise(_Document):
@@ -411,7 +598,10 @@ class Promise(_Document):
     applies_from: Literal["signing"] | None = Field(
         default=None, description="'signing' when the promise applies from its signing date."
     )
-    builds_on: Slug | None = Field(default=None, description="The agreement file it builds on.")
+    builds_on: by_shape(Slug, DocumentRef) | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description="The agreement file it builds on, or {title, url} of one not transcribed.",
+    )
     promises: list[Group] = empty_list()
     focus_areas: list[Group] = empty_list()
     activities: list[Activity] = empty_list("Activities the source lists apart from its promises.")
@@ -426,7 +616,7 @@ class Promise(_Document):
     def effective_start(self) -> dt.date:
         """When the promise starts to apply: its signing date if it says so."""
         if self.applies_from == "signing" and self.signed is not None:
-            return self.signed
+            return first_of(self.signed)
         return self.first_day
 
 
@@ -461,6 +651,15 @@ class PlaceList(Strict):
     note: str | None = None
 
 
+class Unit(Strict):
+    """A unit that may be responsible or promise, marked with its organisation."""
+
+    name: Text
+    organisation: Literal["kommunen", "polisen"] = Field(
+        description="kommunen for a municipal unit, polisen for a police unit."
+    )
+
+
 class Municipality(Strict):
     """Facts about one municipality, stated once: its units and place lists."""
 
@@ -468,10 +667,27 @@ class Municipality(Strict):
     source: Source | None = None
     name: Text
     police_area: str | None = None
-    actors: dict[Slug, Text] = empty_dict(
-        "Local units that may be responsible, by id, with display names."
+    actors: dict[Slug, by_shape(Text, Unit)] = empty_dict(  # type: ignore[valid-type]
+        "Units that may be responsible or promise, by id: a display name (a municipal "
+        "unit), or {name, organisation} for a police unit or to say so explicitly."
     )
     places: dict[Slug, PlaceList] = empty_dict()
+
+    def actor_names(self) -> dict[str, str]:
+        """Every actor's display name by id, the two parties included."""
+        names = dict(BUILTIN_ACTORS)
+        for ident, actor in self.actors.items():
+            names[ident] = actor if isinstance(actor, str) else actor.name
+        return names
+
+    def organisation_of(self, ident: str) -> str | None:
+        """``kommunen`` or ``polisen`` for an actor id; None for an unknown id."""
+        if ident in BUILTIN_ACTORS:
+            return ident
+        actor = self.actors.get(ident)
+        if actor is None:
+            return None
+        return "kommunen" if isinstance(actor, str) else actor.organisation
 
 
 Document = Annotated[Promise | Agreement | Municipality, Field(discriminator="kind")]

@@ -16,6 +16,7 @@ from lofte.errors import Diagnostic
 from lofte.render.activityview import activity_view
 from lofte.render.headings import headings
 from lofte.render.reportview import SUMMARY, GroupView, Report, SummaryCount
+from lofte.words import promisers
 
 if TYPE_CHECKING:
     from lofte.follow.calendar import Term
@@ -57,6 +58,7 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
     actors = _actors(municipality)
     by_id = {s.activity_id: s for s in statuses}
     heads = headings(activity for _, activity in document.all_activities())
+    several_years = document.first_day.year != last_day.year
     groups = [
         GroupView(
             heading,
@@ -75,11 +77,18 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
                     places,
                     lang,
                     heading=heads[a.id],
+                    promised_by=_own_promisers(group, a, actors, lang),
+                    window=window_words(a, lang, several_years=several_years),
                 )
                 for a in activities
             ],
+            promised_by=(
+                promisers(group.promised_by, actors, lang)
+                if group is not None and group.promised_by and not group.is_party
+                else None
+            ),
         )
-        for heading, group, activities in _groups(document, lang)
+        for heading, group, activities in _groups(document, actors, lang)
     ]
     return Report(
         lang=lang,
@@ -100,8 +109,17 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
         view_date=view_date,
         starts=document.effective_start,
         ends=last_day,
-        signed=document.signed,
-        builds_on=agreement.title if agreement is not None else None,
+        signed=document.signed_day,
+        signed_text=_signed(document, lang),
+        builds_on=_builds_on(document, agreement),
+        builds_on_url=_builds_on_url(document),
+        source_url=document.source.url if document.source is not None else None,
+        source_link=word(
+            "report.source_link_agreement"
+            if document.kind == "samverkansoverenskommelse"
+            else "report.source_link",
+            lang,
+        ),
         summary=_summary(statuses, lang),
         summary_line=status.summary(lang),
         total=len(statuses),
@@ -131,10 +149,64 @@ def _heading(document: Promise | Agreement, term: Term | None, lang: str) -> str
     return word("report.heading_period", lang).format(period=document.period)
 
 
+def _signed(document: Promise | Agreement, lang: str) -> str | None:
+    """ "Undertecknat 16 mars 2020", or "Undertecknat i mars 2022" for a month."""
+    from lofte.model import YearMonth
+    from lofte.words import long_date, month_year, word
+
+    signed = document.signed
+    if signed is None:
+        return None
+    if isinstance(signed, YearMonth):
+        month = month_year(signed.year, signed.month, lang)
+        return word("report.signed_month", lang).format(month=month)
+    return f"{word('report.signed', lang)} {long_date(signed, lang)}"
+
+
+def _builds_on(document: Promise | Agreement, agreement: Agreement | None) -> str | None:
+    """The title of what a promise builds on: the agreement file's, or the one it gives."""
+    if agreement is not None:
+        return agreement.title
+    builds_on = getattr(document, "builds_on", None)
+    return None if builds_on is None or isinstance(builds_on, str) else builds_on.title
+
+
+def _builds_on_url(document: Promise | Agreement) -> str | None:
+    """The address of the agreement a promise builds on: its own, or its source's."""
+    from lofte.model import DocumentRef
+
+    builds_on = getattr(document, "builds_on", None)
+    if isinstance(builds_on, DocumentRef):
+        return builds_on.url
+    return None
+
+
+def window_words(activity: Activity, lang: str, *, several_years: bool = False) -> str | None:
+    """An activity's window in words: "juni–augusti" (with years over several years)."""
+    from lofte.follow.calendar import month_span
+
+    window = activity.window
+    if window is None:
+        return None
+    return month_span(window.first, window.last, lang, year=several_years)
+
+
+def _own_promisers(
+    group: Group | None, activity: Activity, actors: dict[str, str], lang: str
+) -> str | None:
+    """Who promises an activity, where its group does not already say it."""
+    from lofte.words import promisers
+
+    own = activity.promised_by
+    if own is None or (group is not None and group.promised_by == own):
+        return None
+    return promisers(own, actors, lang)
+
+
 def _groups(
-    document: Promise | Agreement, lang: str
+    document: Promise | Agreement, actors: dict[str, str], lang: str
 ) -> list[tuple[str, Group | None, list[Activity]]]:
-    from lofte.words import word
+    from lofte.words import promisers, word
 
     out: list[tuple[str, Group | None, list[Activity]]] = []
     # Activities listed apart (2019) stand under the promise they name, as in
@@ -145,9 +217,15 @@ def _groups(
         ("promise", getattr(document, "promises", [])),
         ("focus_area", document.focus_areas),
     ):
-        for number, group in enumerate(groups, start=1):
-            label = f"{word(f'report.{key}', lang)} {number}"
-            heading = f"{label}: {group.title}" if group.title else label
+        number = 0
+        for group in groups:
+            if group.is_party and group.promised_by:
+                # "Polisen lovar": a party's group is headed by the party, not numbered.
+                heading = promisers(group.promised_by, actors, lang)
+            else:
+                number += 1
+                label = f"{word(f'report.{key}', lang)} {number}"
+                heading = f"{label}: {group.title}" if group.title else label
             serving = [a for a in loose if key == "promise" and a.promise == group.id]
             out.append((heading, group, [*group.activities, *serving]))
     loose = [a for a in loose if a.promise not in promise_ids]
@@ -173,7 +251,7 @@ def _summary(statuses: list[ActivityStatus], lang: str) -> list[SummaryCount]:
 def _actors(municipality: Municipality | None) -> dict[str, str]:
     from lofte.model import BUILTIN_ACTORS
 
-    return {**BUILTIN_ACTORS, **(municipality.actors if municipality else {})}
+    return municipality.actor_names() if municipality else dict(BUILTIN_ACTORS)
 
 
 def _paragraphs(text: str) -> list[str]:

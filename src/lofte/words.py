@@ -281,3 +281,71 @@ WORDS["en"].update(
 def long_date(value: date, lang: str = "sv") -> str:
     """ "16 mars 2020" / "16 March 2020": month names from the catalogue, not the locale."""
     return f"{value.day} {word(f'month.{value.month}', lang)} {value.year}"
+
+
+# ------------------------------------------------- parties, rhythms, amounts
+# Who promises ("Polisen lovar"), yearly terms, windows ("juni–augusti"),
+# vague amounts ("3 riktade insatser; målet: flera"), a month's signing.
+WORDS["sv"].update(
+    {
+        "term.year": "År",
+        "terms.year": "år",
+        "actor.polisen": "polisen",
+        "actor.kommunen": "kommunen",
+        "and": "och",
+        "promised_by.one": "{who} lovar",
+        "promised_by.many": "{who} lovar",
+        "vague_count": "{count} {unit}; målet: {vague}",
+        "vague_target": "{vague} {unit}",
+        "window": "under {span}",
+        "report.window": "Tid",
+        "report.signed_month": "Undertecknat i {month}",
+        "report.source_link": "Läs hela medborgarlöftet",
+        "report.source_link_agreement": "Läs hela samverkansöverenskommelsen",
+    }
+)
+WORDS["en"].update(
+    {
+        "term.year": "Year",
+        "terms.year": "years",
+        "actor.polisen": "the police",
+        "actor.kommunen": "the municipality",
+        "and": "and",
+        "promised_by.one": "{who} promises",
+        "promised_by.many": "{who} promise",
+        "vague_count": "{count} {unit}; target: {vague}",
+        "vague_target": "{vague} {unit}",
+        "window": "during {span}",
+        "report.window": "When",
+        "report.signed_month": "Signed in {month}",
+        "report.source_link": "Read the whole promise",
+        "report.source_link_agreement": "Read the whole agreement",
+    }
+)
+
+
+def promisers(ids: list[str] | tuple[str, ...], names: dict[str, str], lang: str = "sv") -> str:
+    """Who promises, as the sources say it: "Polisen och kommunen lovar".
+
+    ``names`` are the display names of the municipality's units; the two
+    parties take their words from the catalogue ("the police" in English).
+    The sentence starts with a capital; one party that is plural in English
+    ("the police") takes "promise".
+    """
+    said = [
+        word(f"actor.{ident}", lang)
+        if ident in ("polisen", "kommunen")
+        else names.get(ident, ident)
+        for ident in ids
+    ]
+    if not said:
+        return ""
+    who = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} {word('and', lang)} {said[-1]}"
+    many = len(said) > 1 or (lang == "en" and list(ids) == ["polisen"])
+    sentence = word("promised_by.many" if many else "promised_by.one", lang).format(who=who)
+    return sentence[:1].upper() + sentence[1:]
+
+
+def month_year(year: int, month: int, lang: str = "sv") -> str:
+    """ "mars 2022" / "March 2022"."""
+    return f"{word(f'month.{month}', lang)} {year}"

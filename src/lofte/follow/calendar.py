@@ -22,16 +22,16 @@ from lofte.words import word
 if TYPE_CHECKING:
     from lofte.model import Agreement, Promise
 
-TermKind = Literal["tertial", "quarter"]
-_MONTHS_PER: dict[str, int] = {"tertial": 4, "quarter": 3}
-_LETTER: dict[str, str] = {"tertial": "T", "quarter": "Q"}
+TermKind = Literal["tertial", "quarter", "year"]
+_MONTHS_PER: dict[str, int] = {"tertial": 4, "quarter": 3, "year": 12}
+_LETTER: dict[str, str] = {"tertial": "T", "quarter": "Q", "year": ""}
 
 
 @dataclass(frozen=True)
 class Term:
     """One tertial or quarter of a period, cut to the period's own first and last day."""
 
-    id: str  # always the full id: "2020-T2", "2021-Q3"
+    id: str  # always the full id: "2020-T2", "2021-Q3"; a year (`per: year`) is "2022"
     kind: TermKind
     year: int
     number: int
@@ -41,7 +41,9 @@ class Term:
 
     @property
     def short_id(self) -> str:
-        """``T2`` or ``Q3``: the id without its year."""
+        """``T2`` or ``Q3``: the id without its year (a year is its own id)."""
+        if self.kind == "year":
+            return self.id
         return f"{_LETTER[self.kind]}{self.number}"
 
     @property
@@ -64,6 +66,8 @@ class Term:
         whole = self.start == date(self.year, first_month, 1) and self.end == _month_end(
             self.year, first_month + size - 1
         )
+        if whole and self.kind == "year":
+            return f"{word('term.year', lang)} {self.year}"
         if whole:
             span = f"{_month(self.start, lang)}–{_month(self.end, lang)}"
         elif self.start.month == self.end.month:
@@ -71,6 +75,8 @@ class Term:
         else:
             first, last = _month(self.start, lang), _month(self.end, lang)
             span = f"{self.start.day} {first}–{self.end.day} {last}"
+        if self.kind == "year":
+            return f"{word('term.year', lang)} {self.year} ({span})"
         return f"{word(f'term.{self.kind}', lang)} {self.number} {self.year} ({span})"
 
 
@@ -80,6 +86,36 @@ def _month(day: date, lang: str) -> str:
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, _stdlib_calendar.monthrange(year, month)[1])
+
+
+def kind_of_term_id(term_id: str) -> TermKind:
+    """The kind of a term id: ``2020-T1`` a tertial, ``2021-Q3`` a quarter, ``2022`` a year."""
+    tail = term_id.split("-")[-1]
+    if tail.startswith("Q"):
+        return "quarter"
+    return "tertial" if tail.startswith("T") else "year"
+
+
+def month_span(start: date, end: date, lang: str = "sv", *, year: bool = False) -> str:
+    """A window in words: "juni–augusti", "15 juni–20 augusti", with years if asked.
+
+    Whole months are named as months; other days as days.  ``year`` adds the
+    year (for a period over several years, where the month alone is ambiguous).
+    """
+    whole = start.day == 1 and end == _month_end(end.year, end.month)
+    if whole:
+        first, last = _month(start, lang), _month(end, lang)
+        if start.year != end.year:
+            return f"{first} {start.year}–{last} {end.year}"
+        span = first if (start.month == end.month) else f"{first}–{last}"
+    elif start.year != end.year:
+        first, last = _month(start, lang), _month(end, lang)
+        return f"{start.day} {first} {start.year}–{end.day} {last} {end.year}"
+    elif start.month == end.month:
+        span = f"{start.day}–{end.day} {_month(end, lang)}"
+    else:
+        span = f"{start.day} {_month(start, lang)}–{end.day} {_month(end, lang)}"
+    return f"{span} {end.year}" if year else span
 
 
 def cadence_of(document: Promise | Agreement) -> TermKind:
@@ -102,7 +138,7 @@ def terms_of(document: Promise | Agreement, kind: TermKind | None = None) -> lis
             if end < first or start > last:
                 continue
             start, end = max(start, first), min(end, last)
-            ident = f"{year}-{_LETTER[kind]}{number}"
+            ident = str(year) if kind == "year" else f"{year}-{_LETTER[kind]}{number}"
             terms.append(Term(ident, kind, year, number, start, end, end < effective))
     return terms
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lofte.follow.calendar import kind_of_term_id
 from lofte.words import long_date, standing_word, word
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ def target_phrase(activity: Activity, lang: str = "en") -> str:
     target = activity.target
     if target is None or target.kind != "count":
         return ""
+    if target.vague is not None:
+        return word("vague_target", lang).format(vague=target.vague, unit=target.unit)
     comparator = word(f"cmp.{target.comparator}", lang)
     return " ".join(part for part in (comparator, str(target.number), target.unit) if part)
 
@@ -59,6 +62,12 @@ def describe(status: ActivityStatus, activity: Activity, lang: str = "en") -> st
 def _count(status: ActivityStatus, activity: Activity, said: str, lang: str) -> str:
     if status.recorded is None:
         return word("count_not_stated", lang)
+    target = activity.target
+    if target is not None and target.kind == "count" and target.vague is not None:
+        # "3 riktade insatser; målet: flera": added up, never kept or not kept.
+        return word("vague_count", lang).format(
+            count=status.recorded, unit=target.unit, vague=target.vague
+        )
     line = f"{status.recorded} {word('of', lang)} {target_phrase(activity, lang)}, {said}"
     if status.standing == "behind" and status.expected is not None:
         expected = _number(status.expected, lang)
@@ -92,8 +101,8 @@ def _terms(status: ActivityStatus, activity: Activity, said: str, lang: str) -> 
         # No term has closed yet: nothing is due, so say only that there are records.
         followed = standing_word("followed_up", lang)
         return followed if status.standing == "followed_up" else f"{followed}, {said}"
-    # Term ids end in T<n> or Q<n>: "2020-T1", "2019-Q4".
-    kind = "quarter" if status.terms_due[0].split("-")[-1].startswith("Q") else "tertial"
+    # Term ids end in T<n> or Q<n>: "2020-T1", "2019-Q4"; a year is "2022".
+    kind = kind_of_term_id(status.terms_due[0])
     numbers = {
         "met": len(status.terms_met),
         "due": len(status.terms_due),

@@ -74,7 +74,8 @@ def _paced_number(target: CountTarget | CoverageTarget, span: Span) -> int:
     """How many the whole target asks for, where a pace applies (0 where none does)."""
     if target.kind == "coverage":
         return len(coverage_list(target, span.places)[0])
-    return 0 if target.comparator == "at_most" else target.number
+    # A cap has no pace, and a vague amount ("flera") no number to pace.
+    return 0 if target.comparator in ("at_most", "vague") else target.number
 
 
 def plan(target: Target | None, span: Span) -> dict[str, Any]:
@@ -122,6 +123,10 @@ def _pace(have: int, target: CountTarget | CoverageTarget, span: Span) -> str:
 
 def _count(target: CountTarget, recorded: int | None, span: Span) -> str:
     if recorded is None:  # followed up with notes only: the count is unknown
+        return "followed_up"
+    if target.vague is not None:
+        # "flera riktade insatser": counts add up, but no number was promised,
+        # so nothing can be kept or not kept against it.
         return "followed_up"
     number = target.number
     if target.comparator == "at_most":

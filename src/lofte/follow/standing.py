@@ -36,6 +36,7 @@ __all__ = [
     "assess",
     "assess_activity",
     "activity_time",
+    "follow_up_from",
     "records_in",
     "summary_line",
     "tally",
@@ -102,11 +103,27 @@ def activity_time(document: Promise | Agreement, activity: Activity) -> tuple[da
     The deadline is its ``due`` date, else its window's end, else the period's last day.
     """
     start = document.effective_start
-    deadline = activity.due or document.last_day
+    deadline = activity.due_day or document.last_day
     if activity.window is not None:
-        start = max(start, activity.window.start)
-        deadline = min(deadline, activity.window.end)
+        start = max(start, activity.window.first)
+        deadline = min(deadline, activity.window.last)
     return start, deadline
+
+
+def follow_up_from(document: Promise | Agreement, activity: Activity) -> date:
+    """The first day follow-up can be asked of an activity.
+
+    Its start (the effective start, or its window's), and for a milestone
+    with a ``due`` date the first day of the term that date falls in: a thing
+    to be done by June is not asked about in January.
+    """
+    start, deadline = activity_time(document, activity)
+    target = activity.target
+    if activity.due is not None and target is not None and target.kind == "milestone":
+        term = next((t for t in terms_of(document) if t.contains(deadline)), None)
+        if term is not None:
+            start = max(start, term.start)
+    return start
 
 
 def unrecorded_terms(document: Promise | Agreement, activity: Activity, as_of: date) -> list[Term]:

@@ -52,8 +52,10 @@ def data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
 
 
 def _tags_of(node: dict[str, Any]) -> set[str]:
+    from lofte.model import SHAPE_TAGS
+
     kind = node.get("kind")
-    return {kind} if isinstance(kind, str) else set()
+    return {kind, *SHAPE_TAGS} if isinstance(kind, str) else set(SHAPE_TAGS)
 
 
 def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:
@@ -174,8 +176,12 @@ def _step(annotation: Any, part: int | str) -> Any:
     current = _strip(annotation)
     origin = typing.get_origin(current)
     if origin in (typing.Union, types.UnionType):
+        from lofte.model import SHAPE_TAGS
+
         for member in typing.get_args(current):
             member = _strip(member)
+            if part == SHAPE_TAGS[1] and isinstance(member, type) and issubclass(member, BaseModel):
+                return member
             kind = getattr(member, "model_fields", {}).get("kind")
             if kind is not None and part in typing.get_args(kind.annotation):
                 return member

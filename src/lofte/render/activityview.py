@@ -32,10 +32,14 @@ def activity_view(
     places: Mapping[str, PlaceList],
     lang: str,
     heading: str | None = None,
+    promised_by: str | None = None,
+    window: str | None = None,
 ) -> ActivityView:
     """One activity as the report shows it; ``heading`` from `lofte.render.headings.headings`.
 
     Without a heading, its title or the first sentence of its text is used.
+    ``promised_by`` ("Polisen lovar") is given where the activity's party is
+    not already its group's heading; ``window`` is its window in words.
     """
     from lofte.follow.describe import describe
     from lofte.words import SYMBOLS, standing_word
@@ -59,6 +63,8 @@ def activity_view(
         records=records,
         deviations=[r.deviation for r in records if r.deviation],
         last_record=status.last_record,
+        promised_by=promised_by,
+        window=window,
     )
 
 
@@ -88,6 +94,7 @@ def _record(record: Record, terms: list[Term], lang: str) -> RecordView:
 
 def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
     """A bar only where there is a recorded number to draw: never an empty bar for nothing."""
+    from lofte.follow.calendar import kind_of_term_id
     from lofte.follow.describe import target_phrase
     from lofte.words import word
 
@@ -95,6 +102,8 @@ def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
     if target is None or status.records == 0:
         return None
     of = word("of", lang)
+    if target.kind == "count" and target.vague is not None:
+        return None  # no number to draw against: the outcome says what was recorded
     if target.kind == "count" and status.recorded is not None:
         phrase = target_phrase(activity, lang)
         return Bar(status.recorded, target.number, f"{status.recorded} {of} {phrase}")
@@ -103,7 +112,7 @@ def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
         return Bar(len(status.covered), total, f"{len(status.covered)} {of} {total}")
     if target.kind in ("recurring", "ongoing") and status.terms_due:
         met, due = len(status.terms_met), len(status.terms_due)
-        kind = "quarter" if "-Q" in status.terms_due[0] else "tertial"
+        kind = kind_of_term_id(status.terms_due[0])
         text = word("report.terms_met", lang).format(
             met=met, due=due, terms=word(f"terms.{kind}", lang)
         )
@@ -139,7 +148,7 @@ def _target(
             times=target.at_least, term=word(f"term.{target.per}", lang).lower()
         )
     else:
-        due = long_date(activity.due or last_day, lang)
+        due = long_date(activity.due_day or last_day, lang)
         text = word(f"report.target_{target.kind}", lang).format(
             term=word(f"term.{cadence}", lang).lower(), due=due
         )

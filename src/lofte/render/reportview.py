@@ -69,6 +69,8 @@ class ActivityView:
     deviations: list[str]
     last_record: dt.date | None
     title: str | None = None  # the file's `title:`, when it gives one
+    promised_by: str | None = None  # "Polisen lovar", where its group does not say it already
+    window: str | None = None  # its window in words: "juni–augusti"
 
     @property
     def followed_up(self) -> bool:
@@ -84,6 +86,7 @@ class GroupView:
     text: str | None
     category: str | None
     activities: list[ActivityView]
+    promised_by: str | None = None  # "Polisen lovar" for a promise; None for a party's group
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class Report:
     view_date: dt.date  # the day the standings are taken: the report date, or the term's end
     starts: dt.date
     ends: dt.date
-    signed: dt.date | None
+    signed: dt.date | None  # a month's signing (2022-03) is its first day; see signed_text
     builds_on: str | None
     summary: list[SummaryCount]
     summary_line: str
@@ -127,3 +130,7 @@ class Report:
     communication: str | None
     channels: list[str]
     signatories: list[dict[str, str]] = field(default_factory=list)
+    signed_text: str | None = None  # "Undertecknat 16 mars 2020" or "Undertecknat i mars 2022"
+    builds_on_url: str | None = None  # the address of the document it builds on, if given
+    source_url: str | None = None  # the address of the document itself ("Läs hela …")
+    source_link: str | None = None  # the words of that link

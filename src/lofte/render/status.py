@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from lofte.follow.period import Outcome, PeriodStatus
     from lofte.follow.standing import ActivityStatus
-    from lofte.model import Activity
+    from lofte.model import Activity, Group
 
 _STYLE = {
     "kept": "green",
@@ -86,8 +86,10 @@ def table(status: PeriodStatus, *, terminal: bool, width: int | None = None) -> 
         soft_wrap=False,
     )
     _header(console, status)
-    for title, rows in _grouped(status):
-        _group_table(console, title, rows, terminal)
+    names = _names(status)
+    several_years = status.period.document.first_day.year != status.period.document.last_day.year
+    for title, rows in _grouped(status, names):
+        _group_table(console, title, rows, terminal, names, several_years)
     notes = [_note(a, s) for _, a, s in status.rows if s.kind == "coverage"]
     for note in filter(None, notes):
         console.print(note)
@@ -116,17 +118,31 @@ def _header(console: Console, status: PeriodStatus) -> None:
         console.print(f"{term.label('en')}: still running")
 
 
-def _grouped(
-    status: PeriodStatus,
-) -> list[tuple[str, list[tuple[Activity, ActivityStatus]]]]:
-    order: dict[str | None, tuple[str, list[tuple[Activity, ActivityStatus]]]] = {}
+Row = tuple["Activity", "ActivityStatus", "Group | None"]
+
+
+def _names(status: PeriodStatus) -> dict[str, str]:
+    from lofte.model import BUILTIN_ACTORS
+
+    town = status.period.municipality
+    return town.actor_names() if town is not None else dict(BUILTIN_ACTORS)
+
+
+def _grouped(status: PeriodStatus, names: dict[str, str]) -> list[tuple[str, list[Row]]]:
+    from lofte.words import promisers
+
+    order: dict[str | None, tuple[str, list[Row]]] = {}
     for group, activity, state in status.rows:
         key = group.id if group is not None else None
         if key not in order:
             name = (group.title or group.text or "") if group is not None else ""
+            if group is not None and group.promised_by:
+                # Who promises, in the source's words: a party's group is named by it.
+                said = promisers(group.promised_by, names)
+                name = said if group.is_party else f"{name} ({said})"
             title = f"{group.id}: {name}" if group is not None else _loose_title(status)
             order[key] = (title, [])
-        order[key][1].append((activity, state))
+        order[key][1].append((activity, state, group))
     # Activities under no promise come last, whatever order the file lists them in.
     return [order[k] for k in order if k is not None] + ([order[None]] if None in order else [])
 
@@ -145,7 +161,12 @@ def _loose_title(status: PeriodStatus) -> str:
 
 
 def _group_table(
-    console: Console, title: str, rows: list[tuple[Activity, ActivityStatus]], terminal: bool
+    console: Console,
+    title: str,
+    rows: list[Row],
+    terminal: bool,
+    names: dict[str, str],
+    several_years: bool,
 ) -> None:
     from rich import box
     from rich.table import Table
@@ -168,10 +189,10 @@ def _group_table(
         grid.add_column(
             name, width=width, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis"
         )
-    for activity, state in rows:
+    for activity, state, group in rows:
         symbol, said = SYMBOLS[state.standing], standing_word(state.standing, "en")
         grid.add_row(
-            _activity_cell(activity, wide),
+            _activity_cell(activity, wide, group, names, several_years),
             _target(activity, state),
             _progress(activity, state),
             Text(f"{symbol} {said}", style=_STYLE[state.standing]),
@@ -181,17 +202,33 @@ def _group_table(
     console.print()
 
 
-def _activity_cell(activity: Activity, width: int) -> Any:
+def _activity_cell(
+    activity: Activity,
+    width: int,
+    group: Group | None = None,
+    names: dict[str, str] | None = None,
+    several_years: bool = False,
+) -> Any:
     from rich.text import Text
+
+    from lofte.follow.calendar import month_span
+    from lofte.words import promisers
 
     cell = Text(activity.id, style="bold", overflow="fold")
     # A title in the source's own words, where the file gives one, else the text.
     text = " ".join((activity.title or activity.text).split())
     short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
     cell.append("\n" + short)
+    own = activity.promised_by
+    if own is not None and (group is None or group.promised_by != own):
+        cell.append("\n" + promisers(own, names or {}), style="dim")
     who = ", ".join(activity.responsible)
     if who:
         cell.append("\nby " + who, style="dim")
+    window = activity.window
+    if window is not None:
+        span = month_span(window.first, window.last, "en", year=several_years)
+        cell.append(f"\nin {span}", style="dim")
     return cell
 
 
@@ -199,6 +236,8 @@ def _target(activity: Activity, state: ActivityStatus) -> str:
     target = activity.target
     if target is None:
         return _NONE
+    if target.kind == "count" and target.vague is not None:
+        return f"{target.vague} {target.unit}"
     if target.kind == "count":
         sign = {"at_least": "≥", "exactly": "", "at_most": "≤"}[target.comparator]
         return f"{sign}{target.number} {target.unit}"
@@ -224,6 +263,9 @@ def _progress(activity: Activity, state: ActivityStatus) -> str:
     if state.records == 0 or activity.target is None:
         return _NONE
     target = activity.target
+    if target.kind == "count" and target.vague is not None:
+        # No number to draw a bar against: the sum, and the word the source used.
+        return f"{state.recorded}/{target.vague}" if state.recorded is not None else "?"
     if target.kind == "count":
         if state.recorded is None:
             return f"?/{target.number}"

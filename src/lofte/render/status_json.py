@@ -37,7 +37,11 @@ def periods(found: list[PeriodStatus]) -> dict[str, Any]:
 
 def as_json(status: PeriodStatus) -> dict[str, Any]:
     """The stable JSON contract (README.md, "lofte status --format json")."""
+    from lofte.model import BUILTIN_ACTORS
+
     document = status.period.document
+    town = status.period.municipality
+    names = town.actor_names() if town is not None else dict(BUILTIN_ACTORS)
     return {
         "version": JSON_VERSION,
         "period": document.period,
@@ -47,6 +51,7 @@ def as_json(status: PeriodStatus) -> dict[str, Any]:
         "tertial": status.term.id if status.term is not None else None,
         "cadence": status.terms[0].kind,
         "effective_start": document.effective_start.isoformat(),
+        "signed": document.signed.isoformat() if document.signed is not None else None,
         "tertials": [
             {
                 "id": t.id,
@@ -57,14 +62,20 @@ def as_json(status: PeriodStatus) -> dict[str, Any]:
             }
             for t in status.terms
         ],
-        "activities": [_activity(group, a, s) for group, a, s in status.rows],
+        "activities": [_activity(group, a, s, names) for group, a, s in status.rows],
         "summary": tally(status.statuses),
         "summary_line": status.summary(),
     }
 
 
-def _activity(group: Group | None, activity: Activity, status: ActivityStatus) -> dict[str, Any]:
+def _activity(
+    group: Group | None, activity: Activity, status: ActivityStatus, names: dict[str, str]
+) -> dict[str, Any]:
+    from lofte.words import promisers
+
     target = activity.target
+    # Who promises: the activity's own promised_by, else its group's.
+    promised_by = activity.promised_by or (group.promised_by if group is not None else None)
     coverage = status.kind == "coverage"
     judged = coverage and bool(status.covered or status.missing)
     terms = status.kind in ("recurring", "ongoing")
@@ -74,6 +85,10 @@ def _activity(group: Group | None, activity: Activity, status: ActivityStatus) -
         "title": activity.title,
         "text": activity.text,
         "responsible": list(activity.responsible),
+        "promised_by": list(promised_by) if promised_by else None,
+        "promised_by_text": promisers(promised_by, names) if promised_by else None,
+        "window": activity.window.model_dump(mode="json") if activity.window else None,
+        "starts": _iso(status.starts),
         "target": target.model_dump(mode="json", exclude_unset=True) if target else None,
         "standing": status.standing,
         "recorded": status.recorded,

@@ -80,6 +80,14 @@ CODES: dict[str, Code] = {
             "when the list is marked incomplete (`complete: false`).",
         ),
         Code(
+            "LT204",
+            "record-outside-window",
+            "warning",
+            "A progress record is dated outside its activity's `window` (\"under "
+            'sommarperioden": `window: {start: 2022-06, end: 2022-08}`). It still counts; '
+            "correct the date, or the window if the work really ran longer.",
+        ),
+        Code(
             "LT301",
             "stale",
             "error",

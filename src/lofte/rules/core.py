@@ -6,11 +6,17 @@ and returns diagnostics.  Adding a rule is adding a function to `RULES`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from lofte.errors import Diagnostic
+from lofte.model import first_of, last_of
 from lofte.read.loader import Loaded, Workspace
+
+if TYPE_CHECKING:
+    from lofte.model import YearMonth
 
 Rule = Callable[[Loaded, Workspace], list[Diagnostic]]
 Path = tuple[str | int, ...]
@@ -67,7 +73,9 @@ def period_matches_name(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     if doc.kind == "municipality":
         return []
     stem = loaded.stem
-    if stem == doc.period or stem.endswith("-" + doc.period):
+    # A source's "2022/2023" is the file name's 2022-2023.
+    period = doc.period_id
+    if stem == period or stem.endswith("-" + period):
         return []
     return [
         loaded.at(
@@ -83,11 +91,10 @@ def references_resolve(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]
     doc = loaded.document
     if doc.kind == "municipality":
         return []
-    from lofte.model import BUILTIN_ACTORS
-
     problems: list[Diagnostic] = []
     builds_on = getattr(doc, "builds_on", None)
-    if builds_on is not None:
+    # A document given by {title, url} is not transcribed here: nothing to resolve.
+    if isinstance(builds_on, str):
         other = workspace.sibling(loaded, builds_on)
         if other is None:
             problems.append(
@@ -118,8 +125,10 @@ def references_resolve(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]
         # Without the municipality file its units are unknown; one problem is enough.
         actors, places = None, None
     else:
-        actors = {**BUILTIN_ACTORS, **town.document.actors}
+        actors = town.document.actor_names()
         places = town.document.places
+    if actors is not None:
+        problems += _promisers_resolve(loaded, actors)
     promise_ids = [str(g["id"]) for g in loaded.data.get("promises") or []]
     for path, activity in activity_paths(loaded):
         promise = activity.get("promise")
@@ -156,6 +165,30 @@ def references_resolve(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]
     return problems
 
 
+def _promisers_resolve(loaded: Loaded, actors: dict[str, str]) -> list[Diagnostic]:
+    """Every ``promised_by`` id, on a group or an activity, names a known actor."""
+    data = loaded.data
+    paths: list[tuple[Path, object]] = [
+        ((key, g), group)
+        for key in ("promises", "focus_areas")
+        for g, group in enumerate(data.get(key) or [])
+    ]
+    paths += list(activity_paths(loaded))
+    problems: list[Diagnostic] = []
+    for path, node in paths:
+        ids = node.get("promised_by") if isinstance(node, dict) else None
+        for i, actor in enumerate(ids or []):
+            if actor not in actors:
+                problems.append(
+                    loaded.at(
+                        (*path, "promised_by", i),
+                        "unknown-actor",
+                        f"promised_by: unknown actor {actor!r}{_hint(str(actor), list(actors))}",
+                    )
+                )
+    return problems
+
+
 def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     """Due dates, windows and records lie inside the period; it is signed before it ends."""
     doc = loaded.document
@@ -168,7 +201,8 @@ def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
         return [loaded.at((end_key,), "date-range", "the period ends before it starts")]
     span = f"{first.isoformat()} – {last.isoformat()}"
     problems: list[Diagnostic] = []
-    if doc.signed is not None and doc.signed > last:
+    signed = doc.signed_day
+    if doc.signed is not None and signed is not None and signed > last:
         problems.append(
             loaded.at(
                 ("signed",),
@@ -179,7 +213,8 @@ def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     activities = dict(activity_paths(loaded))
     for (group, activity), path in zip(doc.all_activities(), activities, strict=True):
         del group
-        stamps = [((*path, "due"), activity.due)]
+        # A month lies inside the period when the whole of it does.
+        stamps: list[tuple[Path, dt.date | YearMonth | None]] = [((*path, "due"), activity.due)]
         if activity.window is not None:
             stamps += [
                 ((*path, "window", "start"), activity.window.start),
@@ -189,7 +224,7 @@ def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
             ((*path, "progress", i, "date"), r.date) for i, r in enumerate(activity.progress)
         ]
         for where, day in stamps:
-            if day is not None and not first <= day <= last:
+            if day is not None and not (first <= first_of(day) and last_of(day) <= last):
                 problems.append(
                     loaded.at(
                         where, "date-range", f"{day.isoformat()} is outside the period ({span})"

@@ -6,7 +6,9 @@ is not yet due, the day after it is.  A record counts for the term it is dated i
 Missing follow-up is an error while the period runs and a warning once it has ended
 (nobody can follow up 2019 any more, but the gap should stay visible).  Terms wholly
 before a promise applies (its signing) need nothing; an activity with a window needs
-follow-up only in the terms that overlap it, and a milestone none after it is done.
+follow-up only in the terms that overlap it, a milestone with a ``due`` date none
+before the term it is due in and none after it is done, and a yearly event
+(``recurring, per: year``) one record per year, asked for when the year has closed.
 """
 
 from __future__ import annotations
@@ -22,19 +24,32 @@ from lofte.rules.core import activity_paths
 def fresh(loaded: Loaded, context: Context) -> list[Finding]:
     """Each due term has a record or note for each activity."""
     from lofte.follow.calendar import terms_of
+    from lofte.follow.standing import follow_up_from
 
     doc = loaded.document
     if doc.kind == "municipality" or context.as_of < doc.effective_start:
         return []
     grace = dt.timedelta(days=context.grace)
-    due = [t for t in terms_of(doc) if not t.before_start and t.end + grace < context.as_of]
-    if not due:
+
+    def closed(kind: Any = None) -> list[Any]:
+        terms = terms_of(doc, kind)
+        return [t for t in terms if not t.before_start and t.end + grace < context.as_of]
+
+    due, years = closed(), closed("year")
+    if not due and not years:
         return []
     ended = context.as_of > doc.last_day
     findings: list[Finding] = []
     paths = [path for path, _ in activity_paths(loaded)]
     for path, (_, activity) in zip(paths, doc.all_activities(), strict=True):
-        missing = [t for t in due if _needs(activity, t) and not _followed_up(activity, t)]
+        target = activity.target
+        yearly = target is not None and target.kind == "recurring" and target.per == "year"
+        since = follow_up_from(doc, activity)
+        missing = [
+            t
+            for t in (years if yearly else due)
+            if t.end >= since and _needs(activity, t) and not _followed_up(activity, t)
+        ]
         if not missing:
             continue
         names = ", ".join(t.id for t in missing)
@@ -64,7 +79,7 @@ def _followed_up(activity: Any, term: Any) -> bool:
 
 def _needs(activity: Any, term: Any) -> bool:
     window = activity.window
-    if window is not None and (term.end < window.start or term.start > window.end):
+    if window is not None and (term.end < window.first or term.start > window.last):
         return False
     target = activity.target
     if target is not None and target.kind == "milestone":

@@ -31,7 +31,8 @@ def open_period(
         return None, sorted(problems)
     town = workspace.sibling(loaded, document.municipality)
     builds_on = getattr(document, "builds_on", None)
-    agreement = workspace.sibling(loaded, builds_on) if builds_on else None
+    # A {title, url} names a document that is not transcribed: there is no file to open.
+    agreement = workspace.sibling(loaded, builds_on) if isinstance(builds_on, str) else None
     return OpenPeriod(
         loaded,
         document,

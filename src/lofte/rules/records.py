@@ -1,4 +1,4 @@
-"""LT201–LT203: progress records are consistent with their activity and period.
+"""LT201–LT204: progress records are consistent with their activity and period.
 
 Validate already guarantees what the format can: a record sits under an existing
 activity (a ``progress`` list anywhere else is an unknown key), its date lies inside
@@ -47,6 +47,18 @@ def records_consistent(loaded: Loaded, context: Context) -> list[Finding]:
                         f"{name}: record dated {day}, {when}",
                     )
                 )
+            window = activity.window
+            if window is not None and not window.first <= record.date <= window.last:
+                findings.append(
+                    finding(
+                        loaded,
+                        activity.id,
+                        (*here, "date"),
+                        "LT204",
+                        f"{name}: record dated {day}, outside its window "
+                        f"{window.start.isoformat()} – {window.end.isoformat()}",
+                    )
+                )
             if target is not None and target.kind == "count" and record.count is None:
                 findings.append(
                     finding(
@@ -55,13 +67,19 @@ def records_consistent(loaded: Loaded, context: Context) -> list[Finding]:
                         here,
                         "LT202",
                         f"{name}: record of {day} has no count, so it cannot be counted "
-                        f"toward {target.comparator.replace('_', ' ')} {target.number} "
-                        f"{target.unit}",
+                        f"toward {_amount(target)} {target.unit}",
                     )
                 )
             if target is not None and target.kind == "coverage":
                 findings += _places(loaded, activity.id, here, record, target, places)
     return findings
+
+
+def _amount(target: Any) -> str:
+    """ "at least 2", or a vague amount's word: "flera"."""
+    if target.vague is not None:
+        return str(target.vague)
+    return f"{target.comparator.replace('_', ' ')} {target.number}"
 
 
 def _places(

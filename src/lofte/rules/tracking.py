@@ -10,8 +10,10 @@ target captures a quantity like this:
 - coverage: "i de fyra kommundelarna" ↔ a list of exactly four items;
 - ongoing: no number.
 
-A vague quantity ("flera insatser") is tracked when the target counts (count or
-recurring) or says in ``measure`` how it will be counted.
+A vague quantity ("flera insatser") is tracked by a count target that says so
+(``vague: flera``), by a recurring target, or by one that says in ``measure`` how it
+will be counted.  Under a numbered count target it is flagged: the number is not the
+text's.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ _WORDS = {"at_least": "at least", "exactly": "exactly", "at_most": "at most"}
 
 def describe_target(target: Any, places: dict[str, Any] | None = None) -> str:
     """The target in words, for messages: "a count of at least 6 insatser"."""
+    if target.kind == "count" and target.vague is not None:
+        return f"a count of {target.vague} {target.unit} (no number)"
     if target.kind == "count":
         return f"a count of {_WORDS[target.comparator]} {target.number} {target.unit}"
     if target.kind == "recurring":
@@ -52,7 +56,9 @@ def _coverage_size(target: Any, places: dict[str, Any] | None) -> int | None:
 def captures(target: Any, quantity: Quantity, places: dict[str, Any] | None = None) -> bool:
     """Whether the structured target holds this stated quantity."""
     if quantity.number is None:
-        return target.kind in ("count", "recurring") or bool(target.measure)
+        if target.kind == "count":
+            return target.vague is not None
+        return target.kind == "recurring" or bool(target.measure)
     if target.kind == "count":
         return (target.number, target.comparator) == (quantity.number, quantity.comparator)
     if target.kind == "recurring":

@@ -123,6 +123,13 @@ def _date(text: str | None, ctx: Context) -> dt.date:
         raise Refused(
             f"{said} is outside the period {ctx.period} ({ctx.first_day} – {ctx.last_day}){hint}"
         )
+    window = ctx.activity.window
+    if window is not None and not window.first <= day <= window.last:
+        # Recorded all the same: the work may have run longer than planned.
+        ctx.warnings.append(
+            f"--date {day} is outside the activity's window "
+            f"{window.start.isoformat()} – {window.end.isoformat()}; recorded as given"
+        )
     return day
 
 
