@@ -59,6 +59,7 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
     by_id = {s.activity_id: s for s in statuses}
     heads = headings(activity for _, activity in document.all_activities())
     several_years = document.first_day.year != last_day.year
+    signed = _signed(document, lang)
     groups = [
         GroupView(
             heading,
@@ -110,7 +111,9 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
         starts=document.effective_start,
         ends=last_day,
         signed=document.signed_day,
-        signed_text=_signed(document, lang),
+        signed_label=signed[0] if signed else None,
+        signed_when=signed[1] if signed else None,
+        signed_iso=document.signed.isoformat() if document.signed is not None else None,
         builds_on=_builds_on(document, agreement),
         builds_on_url=_builds_on_url(document),
         source_url=document.source.url if document.source is not None else None,
@@ -149,8 +152,8 @@ def _heading(document: Promise | Agreement, term: Term | None, lang: str) -> str
     return word("report.heading_period", lang).format(period=document.period)
 
 
-def _signed(document: Promise | Agreement, lang: str) -> str | None:
-    """ "Undertecknat 16 mars 2020", or "Undertecknat i mars 2022" for a month."""
+def _signed(document: Promise | Agreement, lang: str) -> tuple[str, str] | None:
+    """("Undertecknat", "16 mars 2020"), or ("Undertecknat i", "mars 2022") for a month."""
     from lofte.model import YearMonth
     from lofte.words import long_date, month_year, word
 
@@ -158,9 +161,8 @@ def _signed(document: Promise | Agreement, lang: str) -> str | None:
     if signed is None:
         return None
     if isinstance(signed, YearMonth):
-        month = month_year(signed.year, signed.month, lang)
-        return word("report.signed_month", lang).format(month=month)
-    return f"{word('report.signed', lang)} {long_date(signed, lang)}"
+        return word("report.signed_month", lang), month_year(signed.year, signed.month, lang)
+    return word("report.signed", lang), long_date(signed, lang)
 
 
 def _builds_on(document: Promise | Agreement, agreement: Agreement | None) -> str | None:

@@ -299,7 +299,7 @@ WORDS["sv"].update(
         "vague_target": "{vague} {unit}",
         "window": "under {span}",
         "report.window": "Tid",
-        "report.signed_month": "Undertecknat i {month}",
+        "report.signed_month": "Undertecknat i",
         "report.source_link": "Läs hela medborgarlöftet",
         "report.source_link_agreement": "Läs hela samverkansöverenskommelsen",
     }
@@ -317,7 +317,7 @@ WORDS["en"].update(
         "vague_target": "{vague} {unit}",
         "window": "during {span}",
         "report.window": "When",
-        "report.signed_month": "Signed in {month}",
+        "report.signed_month": "Signed in",
         "report.source_link": "Read the whole promise",
         "report.source_link_agreement": "Read the whole agreement",
     }

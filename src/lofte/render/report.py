@@ -71,6 +71,23 @@ def _html_link(value: object) -> Markup:
     return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(link, text)
 
 
+def _html_titled_link(url: object, text: object) -> Markup:
+    """A link with words of its own ("Läs hela medborgarlöftet"); escaped text if unsafe."""
+    link = safe_link(url)
+    words = Markup.escape(clean(str(text)))
+    if link is None:
+        return words
+    return Markup('<a href="{}" rel="noopener">{}</a>').format(link, words)
+
+
+def _md_titled_link(url: object, text: object) -> Markup:
+    """``[text](<url>)`` in Markdown, or the escaped text alone if the URL is unsafe."""
+    link = safe_link(url)
+    if link is None:
+        return md_text(text)
+    return Markup(f"[{md_text(text)}](<{link}>)")
+
+
 def _html_join(items: Any, separator: str = "") -> Markup:
     """Jinja's join, cleaning each item too (its own join returns Markup, past finalize)."""
     return Markup(separator).join(Markup.escape(_html_finalize(item)) for item in items)
@@ -92,12 +109,14 @@ def environment(fmt: str, lang: str, overrides: Path | None = None) -> jinja2.En
     if fmt == "html":
         env = jinja2.Environment(autoescape=True, finalize=_html_finalize, **common)
         env.filters["link"] = _html_link
+        env.filters["titled_link"] = _html_titled_link
         env.filters["join"] = _html_join
     elif fmt == "md":
         env = jinja2.Environment(autoescape=False, finalize=md_text, **common)
         env.filters["md"] = md_text
         env.filters["cell"] = md_cell
         env.filters["link"] = md_link
+        env.filters["titled_link"] = _md_titled_link
     else:
         raise ValueError(f"unknown format {fmt!r}")
     env.filters["date"] = _date(lang)

@@ -130,7 +130,9 @@ class Report:
     communication: str | None
     channels: list[str]
     signatories: list[dict[str, str]] = field(default_factory=list)
-    signed_text: str | None = None  # "Undertecknat 16 mars 2020" or "Undertecknat i mars 2022"
+    signed_label: str | None = None  # "Undertecknat", or "Undertecknat i" before a month
+    signed_when: str | None = None  # "16 mars 2020", or "mars 2022" for a month
     builds_on_url: str | None = None  # the address of the document it builds on, if given
     source_url: str | None = None  # the address of the document itself ("Läs hela …")
     source_link: str | None = None  # the words of that link
+    signed_iso: str | None = None  # the signing as written: 2020-03-16, or 2022-03 for a month
