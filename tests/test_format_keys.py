@@ -336,3 +336,28 @@ def test_a_police_unit_may_be_responsible_and_promise(example_dir: Path) -> None
     )
     result = run_cli("validate", "data/2022.yaml", cwd=example_dir.parent)
     assert result.out == "checked 1 file: no problems\n"
+
+
+def test_check_reads_a_yearly_rhythm_in_the_text(example_dir: Path) -> None:
+    walks = {
+        "text": "Genomföra trygghetsvandringar minst två gånger per år.",
+        "target": {"kind": "recurring", "per": "year", "at_least": 2},
+    }
+    assert _check_lines(example_dir, walks, "2022-03-01") == []
+    per_tertial = walks | {"target": {"kind": "recurring", "per": "tertial", "at_least": 2}}
+    assert _check_lines(example_dir, per_tertial, "2022-03-01") == [
+        "LT102 activity 'a': the text says 'minst två gånger per år' (at least 2 per year) "
+        "but the target is recurring at least 2 per tertial"
+    ]
+
+
+def test_a_note_under_a_vague_count_is_followed_up_and_not_counted(example_dir: Path) -> None:
+    noted = {
+        "text": "Genomföra flera riktade insatser.",
+        "target": VAGUE,
+        "progress": [{"date": "2022-02-01", "note": "Gjort."}],
+    }
+    assert _check_lines(example_dir, noted, "2022-03-01") == [
+        "warning: LT202 activity 'a': record of 2022-02-01 has no count, so it cannot be "
+        "counted toward flera riktade insatser"
+    ]

@@ -25,7 +25,7 @@ from lofte.rules.codes import Context, Finding, finding
 from lofte.rules.core import activity_paths
 from lofte.rules.quantities import Quantity, read_quantities
 
-_PER = {"tertial": "tertial", "quarter": "quarter"}
+_PER = {"tertial": "tertial", "quarter": "quarter", "year": "year"}
 _WORDS = {"at_least": "at least", "exactly": "exactly", "at_most": "at most"}
 
 
