@@ -55,6 +55,14 @@ REPORTS = {
         "--data-dir",
         str(ROOT / "data"),
     ],
+    # The made-up Exempelstad: party headings, windows, links to the sources.
+    "examples-2022-2023-sv": [
+        "2022-2023",
+        "--as-of",
+        "2022-10-15",
+        "--data-dir",
+        str(ROOT / "examples"),
+    ],
 }
 
 
