@@ -52,6 +52,9 @@ def _parse_date(value: object) -> dt.date:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
+    if _MONTH_RE.match(value):
+        # Only a record's date is a `Date`: what was done, was done on a day.
+        raise ValueError(f"a record is dated to the day: expected YYYY-MM-DD, got {value!r}")
     if not _DATE_RE.match(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
     try:
