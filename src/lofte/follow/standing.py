@@ -7,9 +7,12 @@ The rules, per target kind (README.md, "How standing is judged", says the same):
   activity's time that closed terms cover); after it, ``kept``, ``exceeded``
   (more than an exact number), ``partly_kept`` (fewer) or ``not_kept`` (more
   than an at-most cap, at once).  Records with notes but no count are
-  ``followed_up``: count unknown, neither kept nor zero.
+  ``followed_up``: count unknown, neither kept nor zero.  A vague count
+  ("flera", no number) is ``followed_up`` once anything is recorded: its
+  counts add up, but nothing can be kept or not kept against it.
 - coverage: covered items against the list, with the same pace and end rules.
-- recurring: closed terms with enough records against closed terms.
+- recurring: closed terms (tertials, quarters or calendar years, as ``per``
+  says) with enough records against closed terms.
 - milestone: ``done`` once recorded.
 - ongoing: ``followed_up`` when every closed term has a record, else ``behind``.
 
