@@ -34,7 +34,9 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -290,15 +292,23 @@ class CountTarget(Strict):
         default=None, description="How the count is made, where the text is vague."
     )
 
+    @field_validator("vague")
+    @classmethod
+    def _vague_alone(cls, vague: str | None, info: ValidationInfo) -> str | None:
+        # Checked on `vague` itself (the numbers come before it), so the
+        # message points at the word, not at the whole target.
+        given = [k for k in ("at_least", "exactly", "at_most") if info.data.get(k) is not None]
+        if vague is not None and given:
+            raise ValueError(
+                f"vague: {vague!r} states no number, but the target also says {given[0]}; "
+                "keep one of them"
+            )
+        return vague
+
     @model_validator(mode="after")
     def _one_comparator(self) -> CountTarget:
         given = [v for v in (self.at_least, self.exactly, self.at_most) if v is not None]
         if self.vague is not None:
-            if given:
-                raise ValueError(
-                    f"a count target with vague: {self.vague!r} states no number; "
-                    "remove at_least, exactly or at_most, or remove vague"
-                )
             return self
         if len(given) != 1:
             raise ValueError(
