@@ -315,7 +315,7 @@ WORDS["en"].update(
         "promised_by.many": "{who} promise",
         "vague_count": "{count} {unit}; target: {vague}",
         "vague_target": "{vague} {unit}",
-        "window": "during {span}",
+        "window": "in {span}",
         "report.window": "When",
         "report.signed_month": "Signed in",
         "report.source_link": "Read the whole promise",
