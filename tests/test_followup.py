@@ -91,7 +91,12 @@ def test_a_span_record_follows_up_every_term_and_claims_nothing_finer(town: Path
         ["2019"],
     )
     assert rad["description"] == "reported for 2019"
-    assert rad["last_record"] == "2019-12-31"
+    assert (rad["last_record"], rad["last_covers"]) == ("2019-12-31", "2019")
+    table = lofte(town, "status", "2019", "--as-of", AS_OF).out
+    row = next(line for line in table.splitlines() if line.startswith("rad "))
+    # The span, not a day it never named; and no bar of terms it does not detail.
+    assert row.split()[-3:] == ["followed", "up", "2019"]
+    assert "█" not in row
     # Not "partly kept": no term is reported missing.
     assert "missing" not in str(rad["description"])
 

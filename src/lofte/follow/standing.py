@@ -85,6 +85,7 @@ class ActivityStatus:
     missing: tuple[str, ...] = ()  # coverage: items without one
     terms_met: tuple[str, ...] = ()  # recurring/ongoing: due terms that had their follow-up
     reported_for: tuple[str, ...] = ()  # the spans its records cover (`covers`), in file order
+    last_covers: str | None = None  # the span of the latest record when it has no date
     places_known: bool = True  # coverage: False when a record names no place (places unknown)
     term: str | None = None  # the term this view is restricted to, if any
     term_records: int | None = None  # records inside that term
@@ -188,6 +189,7 @@ def assess_activity(
         records=len(records),
         last_record=max((day_of(r, document) for r in records), default=None),
         reported_for=tuple(dict.fromkeys(r.covers for r in records if r.covers is not None)),
+        last_covers=_last_covers(records, document),
         kind=target.kind if target is not None else None,
         starts=start,
         deadline=deadline,
@@ -219,6 +221,14 @@ def assess_activity(
     if target is None:
         return replace(base, standing="followed_up")
     return replace(base, **judge.outcome(target, records, base.recorded, span))
+
+
+def _last_covers(records: list[Record], document: Promise | Agreement) -> str | None:
+    """The span of the latest record, when only its span dates it (no finer date known)."""
+    if not records:
+        return None
+    latest = max(records, key=lambda r: (day_of(r, document), r.date is not None))
+    return latest.covers if latest.date is None else None
 
 
 def tally(statuses: list[ActivityStatus]) -> dict[str, int]:

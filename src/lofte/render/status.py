@@ -233,7 +233,7 @@ def _group_table(
             _target(activity, state, lang),
             _progress(activity, state, lang),
             Text(f"{symbol} {said}", style=_STYLE[state.standing]),
-            _iso(state.last_record) or _NONE,
+            state.last_covers or _iso(state.last_record) or _NONE,
         )
     console.print(grid)
     console.print()

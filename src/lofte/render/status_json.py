@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 #: 2 (issue 11): `covered`/`missing` are null when the places are unknown (a record
 #: with no place), `recorded` sums coverage counts too, and silence is never
 #: `overdue`; added `other_work`, `deviations`, and per activity `title`,
-#: `deviations`, `reported_for` and `places_known`.
+#: `deviations`, `reported_for`, `last_covers` and `places_known`.
 JSON_VERSION = 2
 
 
@@ -143,6 +143,7 @@ def _activity(
         "term_recorded": status.term_recorded,
         "description": describe(status, activity, "en"),
         "reported_for": list(status.reported_for),
+        "last_covers": status.last_covers,
         "places_known": status.places_known if coverage else None,
         "deviations": deviations,
     }
