@@ -111,6 +111,15 @@ def test_span_counts_add_to_totals(town: Path) -> None:
     assert activity(report, "batar")["standing"] == "exceeded"
 
 
+def test_a_year_summary_counts_from_the_end_of_the_year(town: Path) -> None:
+    record(town, "2019", "rad", "--covers", "2019", "--note", "Samverkat enligt plan.")
+    args = ("status", "2019", "--as-of", AS_OF, "-f", "json")
+    t2 = activity(json.loads(lofte(town, *args, "-t", "T2").out), "rad")
+    assert (t2["standing"], t2["records"], t2["term_records"]) == ("no_follow_up", 0, 0)
+    t3 = activity(json.loads(lofte(town, *args, "-t", "T3").out), "rad")
+    assert (t3["standing"], t3["records"], t3["term_records"]) == ("followed_up", 1, 1)
+
+
 def test_a_span_record_for_one_term(town: Path) -> None:
     record(town, "2019", "rad", "--covers", "2019-T3", "--note", "Ett möte.")
     rad = activity(status_json(town), "rad")

@@ -196,7 +196,12 @@ def assess_activity(
     )
     view = as_of if term is None else min(as_of, term.end + timedelta(days=1))
     if term is not None:
-        inside = records_in(activity, term, as_of, document)
+        # A span record counts in the term only once its span has ended by the term's end.
+        inside = [
+            r
+            for r in records_in(activity, term, as_of, document)
+            if day_of(r, document) <= term.end
+        ]
         in_counts = [r.count for r in inside if r.count is not None]
         base = replace(
             base,
