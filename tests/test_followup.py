@@ -132,9 +132,16 @@ def test_a_span_record_for_one_term(town: Path) -> None:
 def test_a_coverage_count_without_places_leaves_them_unknown(town: Path) -> None:
     result = record(town, "2019", "kontroller", "--covers", "2019", "--count", "303")
     assert result.err == (
-        "data/2019.yaml:11:9: warning: --count without --place on coverage activity "
-        "'kontroller': the places are recorded as not stated (give --place for each place "
-        "the source names)\n"
+        "data/2019.yaml:11:9: warning: no --place on coverage activity 'kontroller': the "
+        "places are recorded as not stated (give --place for each place the source names)\n"
+    )
+    note = lofte(
+        town, "record", "2019", "kontroller", "--note", "Kontroller.", "--date", "2019-05-02"
+    )
+    assert (note.code, note.err) == (
+        0,
+        "data/2019.yaml:11:9: warning: no --place on coverage activity 'kontroller': it covers "
+        "no place (give --place for each place the source names)\n",
     )
     kontroller = activity(status_json(town), "kontroller")
     assert kontroller["standing"] == "followed_up"
