@@ -63,13 +63,25 @@ def test_status_shows_parties_windows_and_vague_counts(town: Path) -> None:
     assert result.code == 0
     golden("status-2022-2023.txt", result.out)
     lines = result.out.splitlines()
-    assert "polisen-lovar: Polisen lovar" in lines
-    assert "tryggare-centrum: Tryggare centrum (Polisen och kommunen lovar)" in lines
-    assert "in June–August 2022" in lines
+    assert "polisen-lovar: The police promise" in lines
+    assert "tryggare-centrum: Tryggare centrum (The police and the municipality promise)" in (lines)
+    assert "June–August 2022" in lines
     assert "riktade-insatser        flera riktade     3/flera     ✎ followed up   2022-06-10" in (
         lines
     )
     assert "applies from 2022-03-01 (signing)" in lines[1]
+
+
+def test_status_in_swedish_says_it_in_the_sources_words(town: Path) -> None:
+    result = run_cli("status", "2022-2023", "--as-of", AS_OF, "--lang", "sv", cwd=town)
+    assert result.code == 0
+    golden("status-2022-2023-sv.txt", result.out)
+    lines = result.out.splitlines()
+    assert "polisen-lovar: Polisen lovar" in lines
+    assert "kommunen-lovar: Kommunen lovar" in lines
+    assert "tryggare-centrum: Tryggare centrum (Polisen och kommunen lovar)" in lines
+    assert "juni–augusti 2022" in lines
+    assert "Områdespolisen" in lines and "Exempelstad lovar" in lines
 
 
 def test_status_json_says_who_promises_and_when(town: Path) -> None:

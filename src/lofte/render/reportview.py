@@ -30,6 +30,32 @@ class RecordView:
     partners: list[str]
     link: str | None
     deviation: str | None
+    covers: str | None = None  # the span it reports on ("2019", "2019-T3"), if it says
+    dated: bool = True  # False when only `covers` dates it: ``date`` is then the span's end
+    when: str = ""  # for a record without a date: "avser 2019"
+
+
+@dataclass(frozen=True)
+class OtherWorkView:
+    """Work done outside the plan: it has no target and counts toward none."""
+
+    when: str  # "avser 2021", or a date in words
+    text: str
+    count: int | None
+    unit: str | None
+    partners: list[str]
+    places: list[str]
+    link: str | None
+    promise: str | None  # the heading of the promise or focus area it served
+
+
+@dataclass(frozen=True)
+class DeviationView:
+    """A deviation from the plan, with the headings of the activities it affects."""
+
+    when: str
+    text: str
+    affects: list[str]  # activity headings; empty: the whole document
 
 
 @dataclass(frozen=True)
@@ -71,6 +97,8 @@ class ActivityView:
     title: str | None = None  # the file's `title:`, when it gives one
     promised_by: str | None = None  # "Polisen lovar", where its group does not say it already
     window: str | None = None  # its window in words: "juni–augusti"
+    affected_by: list[str] = field(default_factory=list)  # the document's deviations naming it
+    last_label: str = ""  # when the latest record has no date: the span it covers
 
     @property
     def followed_up(self) -> bool:
@@ -136,3 +164,5 @@ class Report:
     source_url: str | None = None  # the address of the document itself ("Läs hela …")
     source_link: str | None = None  # the words of that link
     signed_iso: str | None = None  # the signing as written: 2020-03-16, or 2022-03 for a month
+    other_work: list[OtherWorkView] = field(default_factory=list)
+    deviations: list[DeviationView] = field(default_factory=list)
