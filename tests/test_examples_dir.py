@@ -70,7 +70,7 @@ def test_status_shows_parties_windows_and_vague_counts(town: Path) -> None:
     assert "polisen-lovar: The police promise" in lines
     assert "tryggare-centrum: Tryggare centrum (The police and the municipality promise)" in (lines)
     assert "June–August 2022" in lines
-    assert "riktade-insatser        flera riktade     3/flera     ✎ followed up   2022-06-10" in (
+    assert "riktade-insatser        flera riktade     3/flera     ✎ followed up   2022-09-12" in (
         lines
     )
     assert "applies from 2022-03-01 (signing)" in lines[1]
