@@ -11,7 +11,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from lofte.render import status_json
-from lofte.words import SYMBOLS, standing_word, word
+from lofte.words import SYMBOLS, standing_word
 
 if TYPE_CHECKING:
     from datetime import date
@@ -228,7 +228,8 @@ def _activity_cell(
     window = activity.window
     if window is not None:
         span = month_span(window.first, window.last, "en", year=several_years)
-        cell.append("\n" + word("window", "en").format(span=span), style="dim")
+        # The months alone: a prefix would not fit the narrowest column in Swedish.
+        cell.append("\n" + span, style="dim")
     return cell
 
 
