@@ -28,6 +28,18 @@ SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PERIOD_RE = r"^[0-9]{4}(?:-[0-9]{4})?$"
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$")
+#: The years a file may name, in periods and dates alike: wide enough for any
+#: promise, and far enough from Python's year 1 and 9999 that the calendar's
+#: arithmetic (a term's end, the day after a period) never leaves its range.
+YEARS = range(1900, 3000)
+
+
+def _check_year(year: int, value: str) -> None:
+    if year not in YEARS:
+        raise ValueError(
+            f"year {year:04d} in {value!r} is out of range; years run from "
+            f"{YEARS.start} to {YEARS.stop - 1}"
+        )
 
 
 def _parse_date(value: object) -> dt.date:
@@ -39,6 +51,7 @@ def _parse_date(value: object) -> dt.date:
         raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
     if not _DATE_RE.match(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
+    _check_year(int(value[:4]), value)
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
@@ -48,6 +61,7 @@ def _parse_date(value: object) -> dt.date:
 def _parse_month(value: object) -> str:
     if not isinstance(value, str) or not _MONTH_RE.match(value):
         raise ValueError(f"expected a month as YYYY-MM, got {describe(value)}")
+    _check_year(int(value[:4]), value)
     if not 1 <= int(value[5:]) <= 12:
         raise ValueError(f"impossible month {value!r}")
     return value
@@ -61,6 +75,8 @@ def _parse_period(value: object) -> str:
         raise ValueError(
             f"expected a year or a range of years such as '2024-2025', got {describe(value)}"
         )
+    for year in value.split("-"):
+        _check_year(int(year), value)
     if "-" in value:
         first, last = (int(part) for part in value.split("-"))
         if last < first:

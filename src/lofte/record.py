@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lofte.errors import Diagnostic, UsageError
+from lofte.errors import Diagnostic, UsageError, printable
 from lofte.read.loader import Loaded, Workspace, display_path, period_path
 from lofte.write.record_input import Context, RecordRequest, Refused, entry_for
 from lofte.write.record_target import Stop, at, find_activity, valid_file
@@ -84,8 +84,9 @@ def _no_gc() -> Iterator[None]:
 
 def _writable(path: Path) -> bool:
     # Replacing works whenever the directory is writable; like an editor,
-    # refuse to do it to a file its owner made read-only.
-    return os.access(path, os.W_OK)
+    # refuse to do it to a file its owner made read-only.  The mode bits are
+    # checked too: for root, `os.access` is always true (CI containers).
+    return bool(os.stat(path).st_mode & 0o222) and os.access(path, os.W_OK)
 
 
 def _record(
@@ -158,7 +159,7 @@ def render_outcome(outcome: RecordOutcome) -> str:
         if key in entry:
             parts.append(f"{len(entry[key])} {key[:-1] if len(entry[key]) == 1 else key}")
     verb = "would record" if not outcome.written else "recorded"
-    return (
-        f"{outcome.display}:{outcome.line}: {verb} {entry['date']} for {outcome.activity}: "
+    return printable(outcome.display) + (
+        f":{outcome.line}: {verb} {entry['date']} for {outcome.activity}: "
         f"{', '.join(parts)}\n{outcome.activity}: {outcome.standing}\n"
     )
