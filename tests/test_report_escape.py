@@ -23,6 +23,10 @@ MARKDOWN = (
 )
 BIDI = "ok\u202egnp.exe\u200b\u2066\x07\x1b[31m"
 EVIL = XSS + " " + MARKDOWN + " " + BIDI
+# The reader refuses control characters, escaped ones too (issue 16), so a
+# file can no longer hold BEL or ESC; the renderer's own cleaning of them is
+# tested on the environment directly.
+FILE_EVIL = EVIL.replace("\x07", "").replace("\x1b", "")
 
 
 def _yaml_quote(text: str) -> str:
@@ -38,7 +42,7 @@ def hostile(tmp_path: Path) -> Path:
     """The made-up data with a payload in every kind of text the report shows."""
     data = tmp_path / "data"
     shutil.copytree(FIXTURES, data)
-    evil = _yaml_quote(EVIL)
+    evil = _yaml_quote(FILE_EVIL)
     path = data / "2022.yaml"
     text = path.read_text("utf-8")
     text = text.replace("title: Tryggare centrum", f"title: {evil}")
