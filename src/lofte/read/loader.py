@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from lofte.read.cache import ParseCache
 
 
+#: A file with more problems than this lists these and then one line saying
+#: how many more: 200,000 unknown keys would print 200,000 lines.
+MAX_DIAGNOSTICS = 200
+
+
 @dataclass
 class Loaded:
     """A file that parsed and validated, with what is needed to place problems in it."""
@@ -191,16 +196,34 @@ def load_bytes(
         if spots is None:
             _, spots = read(raw, positions=True)
         assert spots is not None
-        diagnostics = []
+        placed = []
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             where = data_path(data, loc)
             if error["type"] == "union_tag_invalid":
                 where = (*where, "kind")  # point at the wrong word, not the mapping
-            line, col = position(spots, where, data, error["type"])
+            placed.append((position(spots, where, data, error["type"]), loc, error))
+        # Messages (with their "did you mean") are made only for the problems shown.
+        placed.sort(key=lambda item: item[0])
+        diagnostics = []
+        for (line, col), loc, error in placed[:MAX_DIAGNOSTICS]:
             message = message_for(error, Document, loc)
             diagnostics.append(Diagnostic(display, line, col, _code(error["type"]), message))
-        return None, sorted(set(diagnostics))
+        diagnostics = sorted(set(diagnostics))
+        if len(placed) > MAX_DIAGNOSTICS:
+            (line, col), _, _ = placed[MAX_DIAGNOSTICS]
+            rest = len(placed) - MAX_DIAGNOSTICS
+            diagnostics.append(
+                Diagnostic(
+                    display,
+                    line,
+                    col,
+                    "too-many",
+                    f"and {rest:,} more problems in this file, not shown "
+                    f"(at most {MAX_DIAGNOSTICS} are listed per file)",
+                )
+            )
+        return None, diagnostics
     return Loaded(path, display, raw, data, document, spots), []
 
 

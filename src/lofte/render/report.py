@@ -65,9 +65,9 @@ def _html_finalize(value: Any) -> Any:
 def _html_link(value: object) -> Markup:
     """An evidence link as an HTML anchor when safe, else escaped text; the URL is the text."""
     link = safe_link(value)
-    text = Markup.escape(clean(str(value)))
     if link is None:
-        return text
+        return Markup.escape(clean(str(value)))
+    text = Markup.escape(link)  # a non-ASCII host is shown as the punycode it goes to
     return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(link, text)
 
 
