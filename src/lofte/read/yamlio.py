@@ -48,9 +48,13 @@ _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # yaml-test-suite and a generated campaign; see `_Builder`).  Text that might
 # hold one skips the fast path, and the careful builder decides:
 # "?" right after a flow indicator (``[?x]``, ``{ ?x: 1 }``), a comment glued to
-# a quoted scalar (``"v"# x``); and any backslash, which may start an escape
+# a quoted scalar (``"v"# x``) or a block scalar's header (``>#``); and any backslash, which may start an escape
 # the careful builder checks for control characters.
-_TRAPS = re.compile(r"(?:^|[\[{,:])[ \t]*\?(?![ \t\r\n])|[\"']#|\\", re.MULTILINE)
+_TRAPS = re.compile(
+    r"(?:^|[\[{,:])[ \t]*\?(?![ \t\r\n])|[\"']#|[|>][1-9+-]{0,2}#|\\", re.MULTILINE
+)
+_GLUED_HEADER = re.compile(r"[|>][1-9+-]{0,2}#")
+_GLUED_COMMENT = "a comment needs a space before '#'; YAML readers disagree on this one"
 # A last line of only blanks with no line break after it: libyaml drops the
 # final line break a block scalar ending there has (yaml-test-suite L24T).
 _BLANK_TAIL = re.compile(r"\n[ \t]+\Z")
@@ -270,6 +274,8 @@ class _Builder:
                 return resolve_plain(event.value)
             except NumberTooLong as exc:
                 raise YamlProblem(line, col, "number", str(exc)) from None
+        if style in "|>" and _GLUED_HEADER.match(self.text, event.start_mark.index):
+            raise YamlProblem(line, col, "comment", _GLUED_COMMENT)
         if style in "\"'":
             end = event.end_mark.index
             if self.text[end : end + 1] == "#":
@@ -277,7 +283,7 @@ class _Builder:
                     event.end_mark.line + 1,
                     event.end_mark.column + 1,
                     "comment",
-                    "a comment needs a space before '#'; YAML readers disagree on this one",
+                    _GLUED_COMMENT,
                 )
             bad = _ESCAPED_CONTROL.search(event.value) if style == '"' else None
             if bad:
