@@ -48,11 +48,10 @@ _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # yaml-test-suite and a generated campaign; see `_Builder`).  Text that might
 # hold one skips the fast path, and the careful builder decides:
 # "?" right after a flow indicator (``[?x]``, ``{ ?x: 1 }``), a comment glued to
-# a quoted scalar (``"v"# x``) or a block scalar's header (``>#``); and any backslash, which may start an escape
-# the careful builder checks for control characters.
-_TRAPS = re.compile(
-    r"(?:^|[\[{,:])[ \t]*\?(?![ \t\r\n])|[\"']#|[|>][1-9+-]{0,2}#|\\", re.MULTILINE
-)
+# a quoted scalar (``"v"# x``) or a block scalar's header (``>#``); and any
+# backslash, which may start an escape the careful builder checks for control
+# characters.
+_TRAPS = re.compile(r"(?:^|[\[{,:])[ \t]*\?(?![ \t\r\n])|[\"']#|[|>][1-9+-]{0,2}#|\\", re.MULTILINE)
 _GLUED_HEADER = re.compile(r"[|>][1-9+-]{0,2}#")
 _GLUED_COMMENT = "a comment needs a space before '#'; YAML readers disagree on this one"
 # A last line of only blanks with no line break after it: libyaml drops the

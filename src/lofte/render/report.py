@@ -126,8 +126,11 @@ def render(context: Any, fmt: str, lang: str, overrides: Path | None = None) -> 
     except UnicodeDecodeError as exc:
         # The loader read a template that is not UTF-8; say which, and where.
         name = _template_file(env, TEMPLATE_NAMES[fmt])
+        head = bytes(exc.object[: exc.start])
+        line = head.count(b"\n") + 1
+        col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise LofteError(
-            f"{name}: invalid UTF-8 byte 0x{exc.object[exc.start]:02x} at byte {exc.start}; "
+            f"{name}:{line}:{col}: invalid UTF-8 byte 0x{exc.object[exc.start]:02x}; "
             "save the template as UTF-8"
         ) from None
     except Exception as exc:
