@@ -236,3 +236,16 @@ def test_a_hostile_template_is_one_located_line(
     assert_hostile_handled(result, time.monotonic() - start)
     assert result.err == f"lofte: {folder}/{message}\n"
     assert result.out == ""
+
+
+def test_one_hostile_file_does_not_cost_the_others_their_diagnostics(tmp_path: Path) -> None:
+    # With forked workers, one file with a long hex key aborted the whole run.
+    data = _dir(tmp_path)
+    long_hex_key(data)
+    for year in range(2000, 2008):
+        _period(data, str(year), GOOD.replace('"2021"', f'"{year}"') + "junk: 1\n")
+    result = run_cli("validate", "-j", "2", "--data-dir", str(data), cwd=tmp_path)
+    assert_hostile_handled(result, 0)
+    located = [line for line in result.out.splitlines() if LOCATED.match(line)]
+    assert len(located) == 9
+    assert located[-1].startswith("data/2021.yaml:10:1: number is longer than 64 characters")
