@@ -249,3 +249,19 @@ def test_one_hostile_file_does_not_cost_the_others_their_diagnostics(tmp_path: P
     located = [line for line in result.out.splitlines() if LOCATED.match(line)]
     assert len(located) == 9
     assert located[-1].startswith("data/2021.yaml:10:1: number is longer than 64 characters")
+
+
+def test_status_shows_no_bidi_control_from_file_text(tmp_path: Path) -> None:
+    data = _dir(tmp_path)
+    _period(data, "2021", GOOD.replace("text: Text.", 'text: "abc\\u202Edef\\u2066"'))
+    result = run_cli("status", "2021", "--as-of", "2021-06-01", "--data-dir", str(data))
+    assert result.code == 0, result
+    assert "abcdef" in result.out
+    assert "\u202e" not in result.out and "\u2066" not in result.out
+
+
+def test_a_diagnostic_is_one_line_whatever_its_path_and_message_hold() -> None:
+    from lofte.errors import Diagnostic
+
+    d = Diagnostic("a\nb\x1b[31m.yaml", 1, 2, "x", "got 'x\n::warning y\u202e'")
+    assert d.render() == "a\\nb\\x1b[31m.yaml:1:2: got 'x\\n::warning y\\u202e'"
