@@ -46,12 +46,7 @@ _AMBIGUOUS_BYTES = tuple(c.encode("utf-8") for c in "\x85\u2028\u2029")
 _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # Where libyaml reads a document differently from YAML 1.2 (found by the
 # yaml-test-suite and a generated campaign; see `_Builder`).  Text that might
-# hold one skips the fast path, and the careful builder decides:
-# "?" right after a flow indicator (``[?x]``, ``{ ?x: 1 }``), a comment glued to
-# a quoted scalar (``"v"# x``) or a block scalar's header (``>#``); and any
-# backslash, which may start an escape the careful builder checks for control
-# characters.
-_TRAPS = re.compile(r"(?:^|[\[{,:])[ \t]*\?(?![ \t\r\n])|[\"']#|[|>][1-9+-]{0,2}#|\\", re.MULTILINE)
+# hold one skips the fast path, and the careful builder decides (`_may_trap`).
 _GLUED_HEADER = re.compile(r"[|>][1-9+-]{0,2}#")
 _GLUED_COMMENT = "a comment needs a space before '#'; YAML readers disagree on this one"
 # A last line of only blanks with no line break after it: libyaml drops the
@@ -133,7 +128,7 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
             f"character U+{ord(odd.group()):04X} is a line break to YAML 1.1 readers and text to "
             "YAML 1.2 ones; remove it",
         )
-    tail = _BLANK_TAIL.search(text)
+    tail = _BLANK_TAIL.search(text) if text[-1] in " \t" else None
     if tail:
         line, _ = _offset_to_line_col(text, tail.start() + 1)
         raise YamlProblem(
@@ -143,7 +138,7 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
             "the file ends in a line of only spaces with no line break; YAML readers "
             "disagree on it in a block scalar: delete the spaces",
         )
-    if not positions and not _TRAPS.search(text):
+    if not positions and not _may_trap(text):
         # The fast path vouches for ordinary files; anything it is unsure of
         # (a refusal, or merely something unusual) goes to the careful
         # builder, which decides and explains.
@@ -156,6 +151,33 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
         except (Unsure, ValueError, yaml.YAMLError):
             pass
     return _Builder(text, positions).build()
+
+
+def _may_trap(text: str) -> bool:
+    """Whether ``text`` may hold what the careful builder must look at: a cheap scan.
+
+    "?" right after a flow indicator (``[?x]``, ``{ ?x: 1 }``), a comment glued
+    to a quoted scalar (``"v"# x``) or a block scalar's header (``>#``), and any
+    backslash, which may start an escape to check for control characters.
+    Each is found by ``str.find`` (a memchr), not by a regex over the text.
+    """
+    if "\\" in text:
+        return True
+    at = text.find("?")
+    while at >= 0:
+        if text[at + 1 : at + 2] not in (" ", "\t", "\r", "\n", ""):
+            back = at - 1
+            while back >= 0 and text[back] in " \t":
+                back -= 1
+            if back < 0 or text[back] in "\n[{,:":
+                return True
+        at = text.find("?", at + 1)
+    at = text.find("#")
+    while at > 0:
+        if text[at - 1] in "\"'|>" or _GLUED_HEADER.search(text, max(0, at - 3), at + 1):
+            return True
+        at = text.find("#", at + 1)
+    return False
 
 
 class _Builder:
