@@ -265,3 +265,15 @@ def test_a_diagnostic_is_one_line_whatever_its_path_and_message_hold() -> None:
 
     d = Diagnostic("a\nb\x1b[31m.yaml", 1, 2, "x", "got 'x\n::warning y\u202e'")
     assert d.render() == "a\\nb\\x1b[31m.yaml:1:2: got 'x\\n::warning y\\u202e'"
+
+
+def test_record_prints_no_raw_control_character_from_a_folder_name(tmp_path: Path) -> None:
+    data = tmp_path / "d\nx\x1b[31m"
+    shutil.copytree(EXAMPLES / "common", data)
+    _period(data, "2021", GOOD)
+    args = ["record", "2021", "a", "--count", "1", "--date", "2021-03-01", "--data-dir", str(data)]
+    for extra in (["--dry-run"], []):
+        result = run_cli(*args, *extra, cwd=tmp_path)
+        assert result.code == 0, result
+        assert not CONTROL.search(result.out + result.err), result
+    assert "d\\nx\\x1b[31m/2021.yaml:10: recorded 2021-03-01 for a: count 1\n" in result.out
