@@ -103,6 +103,8 @@ BLANK = (
         (b"a: [b,\n ?c]\n", (2, 2, "flow-question", FLOW_Q)),
         # yaml-test-suite SU5Z: YAML 1.2 needs a space before '#'.
         (b'a: "value"# x\n', (1, 11, "comment", GLUED)),
+        (b'# a comment first\na: "value"# x\n', (2, 11, "comment", GLUED)),
+        (b"# c\nblock: ># c\n  x\n", (2, 8, "comment", GLUED)),
         (b"a: 'value'# x\n", (1, 11, "comment", GLUED)),
         # yaml-test-suite L24T-01: libyaml 'x\n ', YAML 1.2 'x\n \n'.
         (b"a: |\n  x\n   ", (3, 1, "blank-tail", BLANK)),

@@ -58,7 +58,7 @@ def scalar(draw: Any, value: Any, *, flow: bool) -> str:
 @st.composite
 def documents(draw: Any) -> tuple[str, dict[str, Any]]:
     truth: dict[str, Any] = {}
-    lines: list[str] = []
+    lines: list[str] = ["# made up"] if draw(st.booleans()) else []
     for key in draw(st.lists(KEY, min_size=1, max_size=6, unique=True)):
         kind = draw(st.sampled_from(["scalar", "block", "flow", "list", "trap"]))
         if kind == "scalar":

@@ -172,7 +172,7 @@ def _may_trap(text: str) -> bool:
             if back < 0 or text[back] in "\n[{,:":
                 return True
         at = text.find("?", at + 1)
-    at = text.find("#")
+    at = text.find("#", 1)
     while at > 0:
         if text[at - 1] in "\"'|>" or _GLUED_HEADER.search(text, max(0, at - 3), at + 1):
             return True
