@@ -26,6 +26,8 @@ CHARS = st.characters(
 )
 TEXT = st.text(st.one_of(CHARS, st.sampled_from(" #:?-'\"\\[]{},")), max_size=12)
 LINES = st.lists(st.one_of(TEXT.map(lambda t: t.replace("\n", "")), st.just("   ")), max_size=4)
+#: Stands for a value of invalid YAML: equal to nothing, so only a refusal passes.
+INVALID = object()
 SPECIAL = {"true", "false", "null", "True", "False", "Null", "TRUE", "FALSE", "NULL", "y", "n"}
 
 
@@ -92,7 +94,7 @@ def documents(draw: Any) -> tuple[str, dict[str, Any]]:
                 truth[key] = ["?x"]  # YAML 1.2; libyaml reads [{'x': None}]
                 lines.append(f"{key}: [?x]")
             elif trap == "glued":
-                truth[key] = "v"  # YAML 1.2 refuses it; libyaml drops the comment
+                truth[key] = INVALID  # YAML 1.2 refuses it; libyaml drops the comment
                 lines.append(f'{key}: "v"# c')
             else:
                 truth[key] = "x\n \n"  # yaml-test-suite L24T-01
