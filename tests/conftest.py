@@ -102,6 +102,10 @@ def _cache_outside_the_tree(_cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -
     the tree.  A test of the default location unsets LOFTE_CACHE_DIR itself.
     """
     monkeypatch.setenv("LOFTE_CACHE_DIR", str(_cache_dir))
+    # The cache's secret (lofte.read.cache.cache_secret) lives in the state
+    # directory: in tests, a temporary one, never the user's home.
+    monkeypatch.setenv("XDG_STATE_HOME", str(_cache_dir.parent / "lofte-state"))
+    monkeypatch.delenv("LOFTE_CACHE_KEY", raising=False)
 
 
 @pytest.fixture

@@ -73,6 +73,76 @@ def test_an_edited_file_is_read_afresh(example_dir: Path) -> None:
     assert "expected a whole number, got 'two'" in result.out
 
 
+def test_a_forged_entry_never_hides_an_error(
+    example_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 16: whoever can write the cache directory (a CI cache shared across
+    # branches) stored data with a consistent checksum, and `at_least: -5`
+    # validated.  Entries are authenticated with a secret kept outside it.
+    target = example_dir / "2020.yaml"
+    shutil.copy(EXAMPLES / "positive" / "full-2020.yaml", target)
+    raw = target.read_bytes()
+    bad = raw.replace(b"at_least: 2,", b"at_least: -5,", 1)
+    assert bad != raw
+    cache = tmp_path / "cache"
+    args = ("validate", "--cache-dir", str(cache), "data/2020.yaml")
+    assert run_cli(*args, cwd=example_dir.parent).code == 0
+    # The forger stores the good file's data under the bad file's key, with a
+    # checksum over that payload: what the format-1 cache accepted.
+    good_payload = next(p for _, _, p in _entries(cache) if b"medborgarlofte" in p)
+    reader = ParseCache(cache).fingerprint
+    forged_key = hashlib.sha256(reader + bad).digest()
+    with sqlite3.connect(cache / "parse.sqlite3") as db:
+        db.execute(
+            "INSERT INTO entries VALUES (?, ?, ?, ?)",
+            (forged_key, reader, hashlib.sha256(good_payload).digest(), good_payload),
+        )
+    db.close()
+    target.write_bytes(bad)
+    result = run_cli(*args, cwd=example_dir.parent)
+    uncached = run_cli(*args, "--no-cache", cwd=example_dir.parent)
+    assert result.code == uncached.code == 1
+    assert result.out == uncached.out
+    assert "data/2020.yaml:" in result.out
+
+
+def test_an_entry_under_another_secret_is_a_miss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = b"kind: municipality\nname: X\n"
+    monkeypatch.setenv("LOFTE_CACHE_KEY", "one")
+    cache = ParseCache(tmp_path)
+    cache.put(raw, {"kind": "municipality", "name": "X"})
+    cache.flush()
+    assert ParseCache(tmp_path).get(raw) == {"kind": "municipality", "name": "X"}
+    monkeypatch.setenv("LOFTE_CACHE_KEY", "two")
+    assert ParseCache(tmp_path).get(raw) is None
+
+
+def test_the_secret_is_made_once_private_and_outside_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    from lofte.read.cache import cache_secret
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    first = cache_secret()
+    key = tmp_path / "state" / "lofte" / "cache-key"
+    assert first is not None and len(first) == 32
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert cache_secret() == first
+    key.chmod(0o644)  # readable by others: not a secret any more, so no cache
+    assert cache_secret() is None
+    key.chmod(0o600)
+    key.unlink()
+    key.symlink_to(tmp_path / "elsewhere")
+    assert cache_secret() is None
+    assert not (tmp_path / "elsewhere").exists()
+    assert sorted(os.listdir(tmp_path / "state" / "lofte")) == ["cache-key"]
+
+
 def test_a_damaged_entry_never_hides_an_error(example_dir: Path, tmp_path: Path) -> None:
     # The file has an unknown key; its entry is doctored to drop that key,
     # as a flipped bit might.  The checksum no longer matches: it is read afresh.
@@ -133,7 +203,7 @@ def test_another_reader_never_sees_these_entries_and_clears_them(tmp_path: Path)
 
 def test_the_cache_gives_back_exactly_the_readers_data(tmp_path: Path) -> None:
     raw = b"a: [.inf, -.inf, .nan, -0.0, 1.0, 10, 0x10, 123456789012345678901234567890]\n"
-    raw += b"b: {c: ~, d: true, e: 'no', f: \"\\u00e5\\x00\", g: ''}\n"
+    raw += b"b: {c: ~, d: true, e: 'no', f: \"\\u00e5\\t\", g: ''}\n"
     data, _ = read(raw)
     cache = ParseCache(tmp_path)
     cache.put(raw, data)

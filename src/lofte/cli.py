@@ -90,10 +90,10 @@ def _main(
 
 
 def _fatal(exc: Exception) -> NoReturn:
-    from lofte.errors import LofteError
+    from lofte.errors import LofteError, printable
 
     assert isinstance(exc, LofteError)
-    typer.echo(f"lofte: {exc}", err=True)
+    typer.echo(f"lofte: {printable(str(exc))}", err=True)
     raise typer.Exit(exc.exit_code)
 
 

@@ -47,6 +47,19 @@ _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 COVERS_RE = r"^[0-9]{4}(?:-(?:T[1-3]|Q[1-4]|[0-9]{4}))?$"
 
+#: The years a file may name, in periods and dates alike: wide enough for any
+#: promise, and far enough from Python's year 1 and 9999 that the calendar's
+#: arithmetic (a term's end, the day after a period) never leaves its range.
+YEARS = range(1900, 3000)
+
+
+def _check_year(year: int, value: str) -> None:
+    if year not in YEARS:
+        raise ValueError(
+            f"year {year:04d} in {value!r} is out of range; years run from "
+            f"{YEARS.start} to {YEARS.stop - 1}"
+        )
+
 
 def _parse_date(value: object) -> dt.date:
     # YAML 1.2 has no timestamp type, so a date arrives as text.  A bare
@@ -60,6 +73,7 @@ def _parse_date(value: object) -> dt.date:
         raise ValueError(f"a record is dated to the day: expected YYYY-MM-DD, got {value!r}")
     if not _DATE_RE.match(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
+    _check_year(int(value[:4]), value)
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
@@ -69,6 +83,7 @@ def _parse_date(value: object) -> dt.date:
 def _parse_month(value: object) -> str:
     if not isinstance(value, str) or not _MONTH_RE.match(value):
         raise ValueError(f"expected a month as YYYY-MM, got {describe(value)}")
+    _check_year(int(value[:4]), value)
     if not 1 <= int(value[5:]) <= 12:
         raise ValueError(f"impossible month {value!r}")
     return value
@@ -137,6 +152,8 @@ def _parse_period(value: object) -> str:
             f"expected a year or a range of years such as '2024-2025' or '2022/2023', "
             f"got {describe(value)}"
         )
+    for year in re.split(r"[-/]", value):
+        _check_year(int(year), value)
     if len(value) > 4:
         first, last = int(value[:4]), int(value[5:])
         if last < first:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lofte.errors import Diagnostic, UsageError
+from lofte.errors import Diagnostic, UsageError, printable
 from lofte.read.loader import Loaded, Workspace, display_path, period_path
 from lofte.write.record_input import Context, RecordRequest, Refused, entry_for
 from lofte.write.record_target import Stop, at, find_activity, valid_file
@@ -92,8 +92,9 @@ def _no_gc() -> Iterator[None]:
 
 def _writable(path: Path) -> bool:
     # Replacing works whenever the directory is writable; like an editor,
-    # refuse to do it to a file its owner made read-only.
-    return os.access(path, os.W_OK)
+    # refuse to do it to a file its owner made read-only.  The mode bits are
+    # checked too: for root, `os.access` is always true (CI containers).
+    return bool(os.stat(path).st_mode & 0o222) and os.access(path, os.W_OK)
 
 
 def _record(
@@ -185,7 +186,7 @@ def render_outcome(outcome: RecordOutcome) -> str:
         for part in (entry.get("date"), f"covering {entry['covers']}" if "covers" in entry else "")
         if part
     )
-    head = f"{outcome.display}:{outcome.line}: {verb} {when}"
+    head = printable(outcome.display) + f":{outcome.line}: {verb} {when}"
     if outcome.kind == "other_work":
         return f"{head} as other work: {entry['text']}{_also(parts)}\n"
     if outcome.kind == "deviations":

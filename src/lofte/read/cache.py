@@ -8,35 +8,47 @@ What is cached, and why it cannot hide a problem:
   so an entry can save a parse but never make a file valid.
 * The key is the SHA-256 of the file's bytes together with a fingerprint of
   the reader: the lofte version, the source of the modules that decide what
-  a file means (`yamlio`, `fastread`), the Python, PyYAML and libyaml
-  versions.  Editing the file or upgrading any of these makes a new key, so
-  an entry is never stale; it is simply not found.
-* Each entry carries the SHA-256 of its own payload, checked on every read.
-  A damaged entry (cut short, a flipped bit, not JSON, not a mapping) is
-  ignored, and the file is read afresh.
+  a file means (`yamlio`, `fastread`, `resolve`), the Python, PyYAML and
+  libyaml versions.  Editing the file or upgrading any of these makes a new
+  key, so an entry is never stale; it is simply not found.
+* Each entry is authenticated: an HMAC-SHA-256 over its key and payload, with
+  a secret that is *not* in the cache directory (`cache_secret`).  A cache
+  directory is often shared more widely than the data (a CI cache restored
+  across branches); whoever can write it could otherwise store a consistent
+  entry with other data and make a broken file look valid.  An entry whose
+  MAC does not check (forged, cut short, a flipped bit, made under another
+  secret) is ignored, and the file is read afresh.
+
+The secret is ``$LOFTE_CACHE_KEY`` when set (in CI, from a secret of the CI
+system), else 32 random bytes in ``$XDG_STATE_HOME/lofte/cache-key`` (default
+``~/.local/state/lofte/cache-key``), made on first use with mode 0600 and used
+only while it is a regular file of this user that nobody else may read.
+Without a usable secret there is no cache.
 
 Entries live in one SQLite file, ``.lofte-cache/parse.sqlite3`` (or under
 ``LOFTE_CACHE_DIR``): one file per entry cost a millisecond each to create
 here, more than parsing the file.  New entries are written in one
 transaction at the end of a run, without an fsync (WAL, ``synchronous=NORMAL``):
-a cache needs integrity, which the checksums give, not durability.  A cache
+a cache needs integrity, which the MACs give, not durability.  A cache
 that cannot be opened or written (read-only checkout, a locked or damaged
 database) is skipped, never an error; one that is not a database at all is
 started afresh.
-``--no-cache`` or ``LOFTE_NO_CACHE=1`` turns it off.  Anyone who can write
-into the cache can also write the data files themselves.
+``--no-cache`` or ``LOFTE_NO_CACHE=1`` turns it off.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import os
 import sqlite3
+import stat
 import sys
 from pathlib import Path
 from typing import Any
 
-_FORMAT = b"lofte parse cache 1\n"
+_FORMAT = b"lofte parse cache 2\n"
 _DATABASE = "parse.sqlite3"
 _GITIGNORE = "# Created by lofte: a cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# lofte parse cache\n"
@@ -57,32 +69,93 @@ def reader_fingerprint() -> bytes:
     return digest.digest()
 
 
+_SECRET_BYTES = 32
+
+
+def cache_secret() -> bytes | None:
+    """The secret that authenticates cache entries, or None (then nothing is cached)."""
+    given = os.environ.get("LOFTE_CACHE_KEY")
+    if given:
+        return hashlib.sha256(b"lofte cache key\n" + given.encode()).digest()
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    path = Path(state) / "lofte" / "cache-key"
+    try:
+        return _read_secret(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_name(f".cache-key.{os.getpid()}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        try:
+            os.write(fd, os.urandom(_SECRET_BYTES))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)  # atomic, and never over a secret another process made
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+        return _read_secret(path)
+    except OSError:
+        return None
+
+
+def _read_secret(path: Path) -> bytes | None:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    try:
+        info = os.fstat(fd)
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_uid != os.getuid()
+            or info.st_mode & 0o077
+            or info.st_size != _SECRET_BYTES
+        ):
+            return None
+        secret = os.read(fd, _SECRET_BYTES)
+    finally:
+        os.close(fd)
+    return secret if len(secret) == _SECRET_BYTES else None
+
+
 class ParseCache:
     """Plain data by the bytes it was read from, in one SQLite file under ``directory``."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.fingerprint = reader_fingerprint()
+        self._secret = cache_secret()
         self._pending: list[tuple[bytes, bytes, bytes, bytes]] = []
-        self._db: sqlite3.Connection | None = self._open(create=False)
+        self._db: sqlite3.Connection | None = (
+            self._open(create=False) if self._secret is not None else None
+        )
 
     def _key(self, raw: bytes) -> bytes:
         return hashlib.sha256(self.fingerprint + raw).digest()
+
+    def _mac(self, key: bytes, payload: bytes) -> bytes:
+        assert self._secret is not None
+        return hmac.new(self._secret, key + payload, hashlib.sha256).digest()
 
     def get(self, raw: bytes) -> dict[str, Any] | None:
         """The data read from ``raw`` before, or None (absent, unreadable or damaged)."""
         if self._db is None:
             return None
+        key = self._key(raw)
         try:
             row = self._db.execute(
-                "SELECT checksum, payload FROM entries WHERE key = ?", (self._key(raw),)
+                "SELECT checksum, payload FROM entries WHERE key = ?", (key,)
             ).fetchone()
         except sqlite3.Error:
             return None
-        if row is None or not isinstance(row[1], bytes):
+        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
             return None
-        checksum, payload = row
-        if checksum != hashlib.sha256(payload).digest():
+        mac, payload = row
+        if not hmac.compare_digest(mac, self._mac(key, payload)):
             return None
         try:
             data = json.loads(payload)
@@ -92,9 +165,11 @@ class ParseCache:
 
     def put(self, raw: bytes, data: dict[str, Any]) -> None:
         """Remember the data read from ``raw``; written to disk by `flush`."""
+        if self._secret is None:
+            return
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        checksum = hashlib.sha256(payload).digest()
-        self._pending.append((self._key(raw), self.fingerprint, checksum, payload))
+        key = self._key(raw)
+        self._pending.append((key, self.fingerprint, self._mac(key, payload), payload))
 
     def flush(self) -> None:
         """Write the new entries in one transaction; silently skipped if that cannot be done."""
@@ -157,6 +232,8 @@ class ParseCache:
         first batch of entries now and then (seen in tests, no error raised);
         created once by the parent, the workers only ever open it.
         """
+        if self._secret is None:
+            return
         db = self._db or self._open(create=True)
         if db is not None:
             db.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +21,11 @@ from lofte.read.yamlio import Positions, YamlProblem, problem_diagnostic, read
 
 if TYPE_CHECKING:
     from lofte.read.cache import ParseCache
+
+
+#: A file with more problems than this lists these and then one line saying
+#: how many more: 200,000 unknown keys would print 200,000 lines.
+MAX_DIAGNOSTICS = 200
 
 
 @dataclass
@@ -74,6 +80,18 @@ def _adapter() -> Any:
 _ADAPTER: Any = None
 
 
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path where that fails (a symlink loop).
+
+    `Path.resolve` raises on a loop (RuntimeError before Python 3.13, OSError
+    after); the file is then reported unreadable when it is opened.
+    """
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def display_path(path: Path) -> str:
     """The path as the user should see it: relative inside the working directory, else as given."""
     try:
@@ -98,13 +116,24 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]
     if path.is_dir():
         return problem("is a directory, not a promise file")
     try:
-        with path.open("rb") as handle:
-            # Read one byte past the cap so an oversized file is refused unparsed.
-            data = handle.read(MAX_BYTES + 1)
+        # Non-blocking, so that a FIFO named 2020.yaml cannot hang the run:
+        # it opens at once, and is refused below as not a regular file.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return problem("no such file" + _did_you_mean(path))
+    except OSError as exc:  # a symlink loop is ELOOP: "Too many levels of symbolic links"
+        return problem(f"cannot read: {exc.strerror or exc}")
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return problem("is not a regular file (a FIFO, socket or device); lofte reads files")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            # Read one byte past the cap so an oversized file is refused unparsed.
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return problem(f"cannot read: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:
         return problem(
             f"file is larger than {MAX_BYTES:,} bytes; a promise file is kilobytes", "too-large"
@@ -167,16 +196,34 @@ def load_bytes(
         if spots is None:
             _, spots = read(raw, positions=True)
         assert spots is not None
-        diagnostics = []
+        placed = []
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             where = data_path(data, loc)
             if error["type"] == "union_tag_invalid":
                 where = (*where, "kind")  # point at the wrong word, not the mapping
-            line, col = position(spots, where, data, error["type"])
+            placed.append((position(spots, where, data, error["type"]), loc, error))
+        # Messages (with their "did you mean") are made only for the problems shown.
+        placed.sort(key=lambda item: item[0])
+        diagnostics = []
+        for (line, col), loc, error in placed[:MAX_DIAGNOSTICS]:
             message = message_for(error, Document, loc)
             diagnostics.append(Diagnostic(display, line, col, _code(error["type"]), message))
-        return None, sorted(set(diagnostics))
+        diagnostics = sorted(set(diagnostics))
+        if len(placed) > MAX_DIAGNOSTICS:
+            (line, col), _, _ = placed[MAX_DIAGNOSTICS]
+            rest = len(placed) - MAX_DIAGNOSTICS
+            diagnostics.append(
+                Diagnostic(
+                    display,
+                    line,
+                    col,
+                    "too-many",
+                    f"and {rest:,} more problems in this file, not shown "
+                    f"(at most {MAX_DIAGNOSTICS} are listed per file)",
+                )
+            )
+        return None, diagnostics
     return Loaded(path, display, raw, data, document, spots), []
 
 
@@ -209,7 +256,7 @@ class Workspace:
         self, path: Path, display: str | None = None
     ) -> tuple[Loaded | None, list[Diagnostic]]:
         """Load ``path`` (once, while it stays in the workspace)."""
-        key = path.resolve()
+        key = resolved(path)
         result = self.files.pop(key, None)
         if result is None:
             result = load_file(path, display, self.cache)

@@ -14,8 +14,16 @@ from typing import Any
 MAX_BYTES = 2 * 1024 * 1024
 #: The format nests about eight levels deep.
 MAX_DEPTH = 48
-#: Longer digit strings would hit Python's int-conversion limit.
-_MAX_NUMBER_CHARS = 64
+#: One rule for every plain scalar that reads as a number (decimal, ``0o``,
+#: ``0x``, a float): over this many characters it is refused, never turned
+#: into text or converted (Python's int conversion has a 4,300-digit limit and
+#: a long one takes quadratic time).  Quote it to make it text.
+MAX_NUMBER_CHARS = 64
+
+
+class NumberTooLong(ValueError):
+    """A plain scalar that reads as a number is longer than `MAX_NUMBER_CHARS`."""
+
 
 _INT10 = re.compile(r"[-+]?[0-9]+\Z")
 _INT8 = re.compile(r"0o[0-7]+\Z")
@@ -34,20 +42,25 @@ def resolve_plain(text: str) -> Any:
         return None
     first = text[0]
     if first in "0123456789+-.":
-        if len(text) <= _MAX_NUMBER_CHARS:
-            if _INT10.match(text):
-                return int(text, 10)
-            if _FLOAT.match(text):
-                return float(text)
-            if _INF.match(text):
-                return float("-inf") if first == "-" else float("inf")
-            if _NAN.match(text):
-                return float("nan")
-        if first == "0" and (_INT8.match(text) or _INT16.match(text)):
-            if len(text) > _MAX_NUMBER_CHARS:
-                raise ValueError("number too long")
-            return int(text[2:], 8 if text[1] == "o" else 16)
-        return text
+        if _INT10.match(text):
+            kind = 10
+        elif first == "0" and (_INT8.match(text) or _INT16.match(text)):
+            kind = 8 if text[1] == "o" else 16
+        elif _FLOAT.match(text):
+            kind = 0
+        elif len(text) <= 5 and _INF.match(text):
+            return float("-inf") if first == "-" else float("inf")
+        elif len(text) == 4 and _NAN.match(text):
+            return float("nan")
+        else:
+            return text
+        if len(text) > MAX_NUMBER_CHARS:
+            raise NumberTooLong(
+                f"number is longer than {MAX_NUMBER_CHARS} characters; quote it if it is text"
+            )
+        if kind == 0:
+            return float(text)
+        return int(text, 10) if kind == 10 else int(text[2:], kind)
     if text in _NULLS:
         return None
     if text in _TRUE:

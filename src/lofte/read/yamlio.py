@@ -31,7 +31,7 @@ from lofte.errors import Diagnostic
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
 
-from lofte.read.resolve import MAX_BYTES, MAX_DEPTH, resolve_plain
+from lofte.read.resolve import MAX_BYTES, MAX_DEPTH, NumberTooLong, resolve_plain
 
 Path = tuple[str | int, ...]
 
@@ -39,6 +39,19 @@ Path = tuple[str | int, ...]
 # lines at them, YAML 1.2 does not, so the same file reads two ways.
 _AMBIGUOUS_BREAKS = re.compile("[\x85\u2028\u2029]")
 _AMBIGUOUS_BYTES = tuple(c.encode("utf-8") for c in "\x85\u2028\u2029")
+# What a double-quoted scalar may not hold once its escapes are decoded: the
+# control characters (all but tab and line feed, which a block scalar may hold
+# raw) and the ambiguous breaks.  ``"\e[31m"`` or ``"\x07"`` is refused exactly
+# as the raw character is.
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Where libyaml reads a document differently from YAML 1.2 (found by the
+# yaml-test-suite and a generated campaign; see `_Builder`).  Text that might
+# hold one skips the fast path, and the careful builder decides (`_may_trap`).
+_GLUED_HEADER = re.compile(r"[|>][1-9+-]{0,2}#")
+_GLUED_COMMENT = "a comment needs a space before '#'; YAML readers disagree on this one"
+# A last line of only blanks with no line break after it: libyaml drops the
+# final line break a block scalar ending there has (yaml-test-suite L24T).
+_BLANK_TAIL = re.compile(r"\n[ \t]+\Z")
 
 
 @dataclass
@@ -115,7 +128,17 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
             f"character U+{ord(odd.group()):04X} is a line break to YAML 1.1 readers and text to "
             "YAML 1.2 ones; remove it",
         )
-    if not positions:
+    tail = _BLANK_TAIL.search(text) if text[-1] in " \t" else None
+    if tail:
+        line, _ = _offset_to_line_col(text, tail.start() + 1)
+        raise YamlProblem(
+            line,
+            1,
+            "blank-tail",
+            "the file ends in a line of only spaces with no line break; YAML readers "
+            "disagree on it in a block scalar: delete the spaces",
+        )
+    if not positions and not _may_trap(text):
         # The fast path vouches for ordinary files; anything it is unsure of
         # (a refusal, or merely something unusual) goes to the careful
         # builder, which decides and explains.
@@ -130,6 +153,33 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
     return _Builder(text, positions).build()
 
 
+def _may_trap(text: str) -> bool:
+    """Whether ``text`` may hold what the careful builder must look at: a cheap scan.
+
+    "?" right after a flow indicator (``[?x]``, ``{ ?x: 1 }``), a comment glued
+    to a quoted scalar (``"v"# x``) or a block scalar's header (``>#``), and any
+    backslash, which may start an escape to check for control characters.
+    Each is found by ``str.find`` (a memchr), not by a regex over the text.
+    """
+    if "\\" in text:
+        return True
+    at = text.find("?")
+    while at >= 0:
+        if text[at + 1 : at + 2] not in (" ", "\t", "\r", "\n", ""):
+            back = at - 1
+            while back >= 0 and text[back] in " \t":
+                back -= 1
+            if back < 0 or text[back] in "\n[{,:":
+                return True
+        at = text.find("?", at + 1)
+    at = text.find("#", 1)
+    while at > 0:
+        if text[at - 1] in "\"'|>" or _GLUED_HEADER.search(text, max(0, at - 3), at + 1):
+            return True
+        at = text.find("#", at + 1)
+    return False
+
+
 class _Builder:
     """Turns libyaml events into data, enforcing the rules as it goes."""
 
@@ -141,6 +191,7 @@ class _Builder:
         self.parser: Any = CParser(text)
         self.text = text
         self.spots: dict[Path, tuple[int, int, int, int]] | None = {} if positions else None
+        self.flow = 0  # how many flow collections ([ ], { }) the current node is inside
 
     def build(self) -> tuple[Any, Positions | None]:
         yaml = self.yaml
@@ -172,7 +223,9 @@ class _Builder:
             context = f" ({exc.context})" if exc.context else ""
             raise YamlProblem(line, col, "syntax", f"YAML syntax: {what}{context}") from None
         except yaml.reader.ReaderError as exc:
-            line, col = _offset_to_line_col(self.text, exc.position)
+            # libyaml's reader counts bytes of the UTF-8 it was given, not characters.
+            offset = len(self.text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+            line, col = _offset_to_line_col(self.text, offset)
             raise YamlProblem(
                 line, col, "control-char", f"control character U+{exc.character:04X} is not allowed"
             ) from None
@@ -209,21 +262,60 @@ class _Builder:
         if event.tag is not None:
             raise YamlProblem(line, col, "tag", f"tags ({event.tag}) are not allowed")
         if kind is yaml.ScalarEvent:
-            if not event.style:  # libyaml reports a plain scalar's style as ''
-                try:
-                    return resolve_plain(event.value)
-                except ValueError:
-                    raise YamlProblem(line, col, "number", "number is too long") from None
-            return event.value
+            return self._scalar(event, line, col)
         if depth >= MAX_DEPTH:
             raise YamlProblem(line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+        flow = 1 if event.flow_style else 0
+        self.flow += flow
         if kind is yaml.SequenceStartEvent:
             items: list[Any] = []
             while not self.parser.check_event(yaml.SequenceEndEvent):
                 items.append(self._node((*path, len(items)), depth + 1, None))
             self.parser.get_event()
+            self.flow -= flow
             return items
-        return self._mapping(path, depth)
+        mapping = self._mapping(path, depth)
+        self.flow -= flow
+        return mapping
+
+    def _scalar(self, event: Any, line: int, col: int) -> Any:
+        """A scalar's value, after the rules on what libyaml would misread."""
+        style = event.style
+        if not style:  # libyaml reports a plain scalar's style as ''
+            start = event.start_mark.index
+            if self.flow and start and self.text[start - 1] == "?":
+                raise YamlProblem(
+                    line,
+                    col - 1,
+                    "flow-question",
+                    "a plain value starting with '?' inside [ ] or { } is read as a key by "
+                    "some YAML readers and as text by others; quote it",
+                )
+            try:
+                return resolve_plain(event.value)
+            except NumberTooLong as exc:
+                raise YamlProblem(line, col, "number", str(exc)) from None
+        if style in "|>" and _GLUED_HEADER.match(self.text, event.start_mark.index):
+            raise YamlProblem(line, col, "comment", _GLUED_COMMENT)
+        if style in "\"'":
+            end = event.end_mark.index
+            if self.text[end : end + 1] == "#":
+                raise YamlProblem(
+                    event.end_mark.line + 1,
+                    event.end_mark.column + 1,
+                    "comment",
+                    _GLUED_COMMENT,
+                )
+            bad = _ESCAPED_CONTROL.search(event.value) if style == '"' else None
+            if bad:
+                raise YamlProblem(
+                    line,
+                    col,
+                    "control-char",
+                    f"control character U+{ord(bad.group()):04X} (written as an escape) "
+                    "is not allowed",
+                )
+        return event.value
 
     def _mapping(self, path: Path, depth: int) -> dict[str, Any]:
         yaml = self.yaml
@@ -240,7 +332,7 @@ class _Builder:
                 )
             if event.anchor is not None or event.tag is not None:
                 raise YamlProblem(line, col, "tag", "anchors and tags are not allowed on keys")
-            key = event.value if event.style else resolve_plain(event.value)
+            key = self._scalar(event, line, col)
             if not isinstance(key, str):
                 raise YamlProblem(line, col, "key", f"key {event.value!r} must be text; quote it")
             if key == "<<" and not event.style:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict
 
 from lofte.errors import Diagnostic
 
 Reporter = Callable[[list[Diagnostic], str], str]
+
+
+_MORE = re.compile(r"and ([0-9,]+) more problems")
 
 
 def _plural(n: int, word: str) -> str:
@@ -73,6 +77,12 @@ def _problems(diagnostics: list[Diagnostic]) -> str:
     noted = f" ({known} acknowledged)" if known else ""
     if errors + warnings == 0:
         return "no problems" + noted
+    # A file's "and N more problems" line (lofte.read.loader.MAX_DIAGNOSTICS)
+    # stands for N errors not shown: the summary counts them all.
+    for d in diagnostics:
+        more = _MORE.match(d.message) if d.code == "too-many" else None
+        if more:
+            errors += int(more.group(1).replace(",", "")) - 1
     parts = []
     if errors:
         parts.append(_plural(errors, "error"))

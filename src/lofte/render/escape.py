@@ -56,11 +56,26 @@ def one_line(text: str) -> str:
     return _SPACES.sub(" ", clean(text)).strip()
 
 
+# What makes GitHub's renderer (cmark-gfm's autolink extension) and
+# markdown-it's linkify turn plain text into a link: a scheme's "://", a
+# "www.", and a scheme-relative "//host".  One backslash escape breaks each.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)|(?<![A-Za-z0-9])(www)(\.)|(?<![:/])(/)(?=/)")
+
+
+def _break_autolink(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\:"
+    if match.group(2):
+        return "www\\."
+    return "/\\"
+
+
 def md_text(value: object) -> Markup:
     """Any value as inert Markdown inline text: it renders as exactly these characters."""
     if isinstance(value, Markup):
         return value
     text = _INLINE.sub(r"\\\1", one_line(str(value)))
+    text = _AUTOLINK.sub(_break_autolink, text)
     # A digit run before "." or ")" is escaped on its dot; everything else on its first char.
     match = _LINE_START.match(text)
     if match:
@@ -98,14 +113,36 @@ def safe_link(url: object) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not host or "@" in parts.netloc:
         return None
+    if not parts.netloc.isascii():
+        # A host with non-ASCII letters (a Cyrillic "о" in "pоlisen.se") is
+        # shown as punycode, as browsers do, so it cannot pass for another.
+        try:
+            ascii_host = parts.netloc.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+        text = parts._replace(netloc=ascii_host).geturl()
     return text
+
+
+def md_code(value: object) -> Markup:
+    """Any value as a Markdown code span: shown as is, and never made a link by any renderer.
+
+    Refused links are shown so: as text, GitHub's renderer makes an e-mail link
+    of ``polisen.se@evil.example`` even with every character escaped.
+    """
+    # A pipe would end a table cell, code span or not; GFM reads "\\|" there as "|".
+    text = one_line(str(value)).replace("|", "\\|")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
+    return Markup(f"{fence}{pad}{text}{pad}{fence}") if text else Markup("")
 
 
 def md_link(url: object) -> Markup:
     """An evidence link in Markdown: ``<https://…>`` when safe, else escaped text."""
     link = safe_link(url)
     if link is None:
-        return md_text(url)
+        return md_code(url)
     # safe_link refused "<", ">" and "|", the characters that would end an
     # autolink or split a table cell.
     return Markup(f"<{link}>")

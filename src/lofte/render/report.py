@@ -65,9 +65,9 @@ def _html_finalize(value: Any) -> Any:
 def _html_link(value: object) -> Markup:
     """An evidence link as an HTML anchor when safe, else escaped text; the URL is the text."""
     link = safe_link(value)
-    text = Markup.escape(clean(str(value)))
     if link is None:
-        return text
+        return Markup.escape(clean(str(value)))
+    text = Markup.escape(link)  # a non-ASCII host is shown as the punycode it goes to
     return Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(link, text)
 
 
@@ -106,13 +106,18 @@ def environment(fmt: str, lang: str, overrides: Path | None = None) -> jinja2.En
         "trim_blocks": True,
         "lstrip_blocks": True,
     }
+    # Sandboxed: a template from --templates is code someone else may have
+    # written (a design agency); it may format the report, never reach Python
+    # (``cycler.__init__.__globals__.os`` and the like raise SecurityError).
+    from jinja2.sandbox import SandboxedEnvironment
+
     if fmt == "html":
-        env = jinja2.Environment(autoescape=True, finalize=_html_finalize, **common)
+        env = SandboxedEnvironment(autoescape=True, finalize=_html_finalize, **common)
         env.filters["link"] = _html_link
         env.filters["titled_link"] = _html_titled_link
         env.filters["join"] = _html_join
     elif fmt == "md":
-        env = jinja2.Environment(autoescape=False, finalize=md_text, **common)
+        env = SandboxedEnvironment(autoescape=False, finalize=md_text, **common)
         env.filters["md"] = md_text
         env.filters["cell"] = md_cell
         env.filters["link"] = md_link
@@ -137,6 +142,34 @@ def render(context: Any, fmt: str, lang: str, overrides: Path | None = None) -> 
         raise LofteError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise LofteError(f"{_where(exc)}{exc.message}") from None
+    except UnicodeDecodeError as exc:
+        # The loader read a template that is not UTF-8; say which, and where.
+        name = _template_file(env, TEMPLATE_NAMES[fmt])
+        head = bytes(exc.object[: exc.start])
+        line = head.count(b"\n") + 1
+        col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise LofteError(
+            f"{name}:{line}:{col}: invalid UTF-8 byte 0x{exc.object[exc.start]:02x}; "
+            "save the template as UTF-8"
+        ) from None
+    except Exception as exc:
+        if overrides is None:
+            raise  # the built-in templates do not fail: this is a bug, show it
+        # A template's own error ({{ 1/0 }}): one located line, not a traceback.
+        raise LofteError(f"{_where(exc)}{type(exc).__name__}: {exc}") from None
+
+
+def _template_file(env: jinja2.Environment, name: str) -> str:
+    """The file the loader would read for ``name`` (an override before the built-in one)."""
+    loader = env.loader
+    assert isinstance(loader, jinja2.ChoiceLoader)
+    for choice in loader.loaders:
+        assert isinstance(choice, jinja2.FileSystemLoader)
+        for folder in choice.searchpath:
+            candidate = Path(folder) / name
+            if candidate.is_file():
+                return str(candidate)
+    return name
 
 
 def _where(exc: BaseException) -> str:

@@ -8,6 +8,7 @@ Only this module imports rich, and only the status command imports this module.
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING, Any
 
 from lofte.render import status_json
@@ -36,6 +37,7 @@ _STYLE = {
     "no_follow_up": "dim",
 }
 _NONE = "–"
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def render(
@@ -50,7 +52,11 @@ def render(
         return status_json.dump(status_json.periods(outcome.overview))
     lines = [d.render() + "\n" for d in outcome.diagnostics]
     if outcome.period is not None:
-        return "".join(lines) + table(outcome.period, terminal=terminal, width=width, lang=lang)
+        # The reader refuses control characters, so file text holds none; the
+        # bidi controls it may hold (zero-width, so the layout keeps) are
+        # dropped, so no text can reorder what the terminal shows.
+        drawn = table(outcome.period, terminal=terminal, width=width, lang=lang)
+        return "".join(lines) + _BIDI.sub("", drawn)
     if not outcome.overview and not outcome.diagnostics:
         return "no period files\n"
     return "".join(lines) + overview(outcome.overview, width or 80, lang)
@@ -60,7 +66,9 @@ def overview(periods: list[PeriodStatus], width: int = 80, lang: str = "en") -> 
     """One line per period file: its name and its summary, wrapped under itself."""
     import textwrap
 
-    names = [p.period.loaded.stem for p in periods]
+    from lofte.errors import printable
+
+    names = [printable(p.period.loaded.stem) for p in periods]
     pad = max(map(len, names), default=0) + 2
     out = []
     for name, period in zip(names, periods, strict=True):

@@ -4,7 +4,8 @@
 `replace_bytes` swaps in new content the way editors and git do: a temporary
 file in the same directory, fsynced, renamed over the target, the directory
 fsynced.  Both resolve symlinks first, so a linked data file stays a link and
-two links to one file share one lock.
+two links to one file share one lock.  A target that is not a regular file (a
+FIFO, ``/dev/null``, a terminal) is written into, never renamed over.
 """
 
 from __future__ import annotations
@@ -21,23 +22,25 @@ from pathlib import Path
 from lofte.errors import LofteError
 
 
-def lock_path(path: Path) -> Path:
-    """The sidecar lock file of ``path``: ``.<name>.lock`` beside the resolved target."""
-    target = path.resolve()
-    return target.with_name(f".{target.name}.lock")
+def lock_target(path: Path) -> Path:
+    """What `locked` locks for ``path``: the directory holding the resolved file."""
+    return path.resolve().parent
 
 
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock for ``path`` for the duration of the block.
 
-    The lock is on a sidecar file, never on the data file itself: `os.replace`
-    gives the data file a new inode, so a lock on the old inode would not stop
-    the next process that opens the new one.  The sidecar is left in place;
-    removing it would let a waiter that already opened it and a newcomer that
-    creates a fresh one both believe they hold the lock.
+    The lock is a ``flock`` on the directory that holds the (resolved) file,
+    opened read-only: no lock file is made, so nothing is left beside the data
+    and nothing in the repository (a committed symlink, say) can redirect it.
+    Not the data file itself: `os.replace` gives it a new inode, so a lock on
+    the old inode would not stop the next process that opens the new one.
+    The directory keeps its inode, so every writer meets on the same lock;
+    writes to different files of one directory wait for each other, which
+    costs nothing at the pace records are made.
     """
-    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    fd = os.open(lock_target(path), os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -58,6 +61,9 @@ def replace_bytes(path: Path, data: bytes) -> None:
         old: os.stat_result | None = target.stat()
     except FileNotFoundError:
         old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        _write_into(target, old, data)
+        return
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
@@ -76,6 +82,25 @@ def replace_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     _fsync_directory(target.parent)
+
+
+def _write_into(target: Path, old: os.stat_result, data: bytes) -> None:
+    """Write into a FIFO or a device as the shell's ``>`` does; a rename would replace it.
+
+    A directory (or a socket, which cannot be opened) is refused.  A FIFO
+    blocks until something reads it, as it does for any writer.
+    """
+    if stat.S_ISDIR(old.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
+    if not (stat.S_ISFIFO(old.st_mode) or stat.S_ISCHR(old.st_mode)):
+        raise OSError(errno.EINVAL, "not a regular file, a FIFO or a character device")
+    fd = os.open(target, os.O_WRONLY | os.O_CLOEXEC)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
@@ -100,7 +125,11 @@ def _fsync_directory(directory: Path) -> None:
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` completely or not at all as UTF-8, through `replace_bytes`."""
-    if not path.resolve().parent.is_dir():
+    try:
+        parent = path.resolve().parent
+    except (OSError, RuntimeError):  # a symlink loop
+        raise LofteError(f"{path}: cannot write: too many levels of symbolic links") from None
+    if not parent.is_dir():
         raise LofteError(f"{path}: directory {path.parent} does not exist")
     try:
         replace_bytes(path, text.encode("utf-8"))

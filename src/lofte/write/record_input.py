@@ -275,6 +275,10 @@ def _date(text: str | None, ctx: Context) -> dt.date:
 
 def _count(text: str) -> int:
     text = _text("--count", text)
+    # The reader's one rule for numbers: over 64 characters is too long (and
+    # int() refuses 4,300 digits with a traceback).
+    if len(text) > 64:
+        raise Refused(f"--count is {len(text):,} characters long; a count has at most 64 digits")
     number = int(text) if _INTEGER.match(text) else None
     if number is None or number <= 0:
         raise Refused(f"--count must be a whole number above zero, got {text!r}")
