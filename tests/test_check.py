@@ -106,7 +106,10 @@ def test_grace_boundaries(example_dir: Path, grace: str, as_of: str, stale: bool
 def test_the_default_grace_is_30_days(example_dir: Path) -> None:
     cwd = _one(example_dir)
     assert _stale(cwd, "--as-of", "2020-05-30") == []
-    assert len(_stale(cwd, "--as-of", "2020-05-31")) == 1
+    assert _stale(cwd, "--as-of", "2020-05-31") == [
+        "data/2020.yaml:7:9: LT301 activity 'kontakter': no record or note for 2020-T1 "
+        "(due by 2020-05-30)"
+    ]
 
 
 @pytest.mark.parametrize("day,stale", [("2020-04-30", False), ("2020-05-01", True)])
@@ -114,7 +117,11 @@ def test_a_record_counts_for_the_tertial_it_is_dated_in(
     example_dir: Path, day: str, stale: bool
 ) -> None:
     cwd = _one(example_dir, f"    progress: [{{date: {day}, note: Möte.}}]\n")
-    assert bool(_stale(cwd, "--as-of", "2020-05-31")) is stale
+    expected = (
+        "data/2020.yaml:7:9: LT301 activity 'kontakter': no record or note for 2020-T1 "
+        "(due by 2020-05-30)"
+    )
+    assert _stale(cwd, "--as-of", "2020-05-31") == ([expected] if stale else [])
 
 
 @pytest.mark.parametrize(
