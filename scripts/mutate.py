@@ -40,6 +40,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "tests" / "mutation" / "config.toml"
@@ -193,9 +194,9 @@ def _actions(node: ast.AST) -> Iterator[tuple[str, str]]:
             other = _SWAP[type(op)]
             yield f"compare:{i}", f"`{_SYMBOL[type(op)]}` → `{_SYMBOL[other]}`"
     elif isinstance(node, ast.BoolOp | ast.BinOp | ast.AugAssign) and type(node.op) in _SWAP:
-        op, other = type(node.op), _SWAP[type(node.op)]
+        old, new = type(node.op), _SWAP[type(node.op)]
         eq = "=" if isinstance(node, ast.AugAssign) else ""
-        yield "op", f"`{_SYMBOL[op]}{eq}` → `{_SYMBOL[other]}{eq}`"
+        yield "op", f"`{_SYMBOL[old]}{eq}` → `{_SYMBOL[new]}{eq}`"
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         yield "not", "`not x` → `x`"
     elif isinstance(node, ast.Constant):
@@ -262,6 +263,10 @@ def _replace(parent: ast.AST, old: ast.AST, new: ast.AST | None) -> None:
     raise ValueError(f"{type(old).__name__} not found under {type(parent).__name__}")
 
 
+def _swapped(op: ast.AST) -> Any:
+    return _SWAP[type(op)]()
+
+
 def apply(source: str, mutant: Mutant) -> str:
     """The module's source with the one mutation applied (as `ast.unparse` writes it)."""
     tree = ast.parse(source)
@@ -271,10 +276,10 @@ def apply(source: str, mutant: Mutant) -> str:
     kind, _, arg = mutant.action.partition(":")
     if kind == "compare":
         assert isinstance(node, ast.Compare)
-        node.ops[int(arg)] = _SWAP[type(node.ops[int(arg)])]()  # type: ignore[assignment]
+        node.ops[int(arg)] = _swapped(node.ops[int(arg)])
     elif kind == "op":
         assert isinstance(node, ast.BoolOp | ast.BinOp | ast.AugAssign)
-        node.op = _SWAP[type(node.op)]()  # type: ignore[assignment]
+        node.op = _swapped(node.op)
     elif kind == "not":
         assert isinstance(node, ast.UnaryOp)
         _replace(parents[id(node)], node, node.operand)
@@ -282,7 +287,7 @@ def apply(source: str, mutant: Mutant) -> str:
         assert isinstance(node, ast.Constant)
         change = _constant_change(node.value)
         assert change is not None
-        node.value = change[0]
+        node.value = cast(Any, change[0])
     elif kind == "return":
         _replace(parents[id(node)], node, ast.Pass())
     elif kind == "remove":

@@ -156,9 +156,7 @@ def test_first_line_counts_the_blank_separator() -> None:
         ),
     ],
 )
-def test_refusals_say_where_and_why(
-    source: bytes, where: tuple[int, int], message: str
-) -> None:
+def test_refusals_say_where_and_why(source: bytes, where: tuple[int, int], message: str) -> None:
     with pytest.raises(SpliceRefused) as info:
         append_record(source, PATH, RECORD)
     assert (info.value.line, info.value.col, info.value.message) == (*where, message)
