@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,10 @@ def test_the_real_data_passes_as_a_real_process(data_copy: Path) -> None:
 def test_the_real_data_passes_today_as_ci_runs_it(data_copy: Path) -> None:
     result = run_process("check", "data/", cwd=data_copy.parent)
     assert result.code == 0, result.out
+    *findings, summary = result.out.splitlines()
+    assert re.fullmatch(r"checked \d+ targets in \d+ files: .*", summary), summary
+    assert all(": warning: " in line for line in findings), result.out
+    assert result.err == ""
 
 
 def test_the_real_data_states_no_untracked_quantity(data_copy: Path) -> None:
