@@ -53,6 +53,7 @@ def test_counts_around_the_deadline(
 ) -> None:
     status = status_of(one_activity(target, progress), "a", as_of)
     assert (status.standing, status.expected) == (standing, expected)
+    assert status.ended is (as_of > "2020-12-31")
 
 
 @pytest.mark.parametrize(
