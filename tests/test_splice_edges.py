@@ -91,6 +91,16 @@ CASES = {
         "activities:\n  - id: a\n    progress:\n      - date: 2020-01-01\n"
         "       # deeper by one\n      - date: 2020-06-01\n        count: 1\n      # at the dash\n",
     ),
+    "a last line ending in X keeps its X": (
+        "activities:\n  - id: a\n    text: Polis X\n  - id: b\n",
+        "activities:\n  - id: a\n    text: Polis X\n"
+        "    progress:\n      - date: 2020-06-01\n        count: 1\n  - id: b\n",
+    ),
+    "a key with a '#' inside is no comment": (
+        "activities:\n- id: a\n  text: x\nXXXX#y: 1\n",
+        "activities:\n- id: a\n  text: x\n"
+        "  progress:\n  - date: 2020-06-01\n    count: 1\nXXXX#y: 1\n",
+    ),
     "records separated by blank lines get one too": (
         "activities:\n  - id: a\n    progress:\n      - date: 2020-01-01\n\n"
         "      - date: 2020-02-01\n",
