@@ -88,6 +88,8 @@ def test_it_generates_mutants_but_not_of_docstrings_or_annotations() -> None:
         ("a = x is None or y in z", ["`or` → `and`", "`is` → `is not`", "`in` → `not in`"]),
         ("a, b = c", []),  # an assignment target is no list display
         ("a = {x}", []),  # removing a set's only entry would make a dict
+        ("A = tuple[str, ...]", []),  # a type alias: its entries are types
+        ("a = b[1:2]", ["`1` → `2`", "`2` → `3`"]),
         ("a = 'text'", ["`'text'` → `'XXtextXX'`"]),
     ],
 )  # fmt: skip
