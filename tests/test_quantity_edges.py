@@ -150,7 +150,13 @@ def test_each_rhythm(rhythm: str, per: str) -> None:
 
 @pytest.mark.parametrize(
     ("unit", "per"),
-    [("ggr/år", "year"), ("ggr/kvartalet", "quarter"), ("ggr/Tertial", "tertial"), ("ggr/x", None)],
+    [
+        ("ggr/år", "year"),
+        ("ggr/kvartalet", "quarter"),
+        ("ggr/Tertial", "tertial"),
+        ("ggr/x", None),
+        ("ggr/x/år", "year"),
+    ],  # the last part names the rhythm
 )
 def test_a_rhythm_inside_the_unit(unit: str, per: str | None) -> None:
     (q,) = read_quantities(f"4 {unit}")
