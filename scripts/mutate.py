@@ -100,13 +100,14 @@ class Mutant:
     module: str
     index: int  # the node's place in `_nodes` order
     line: int
+    col: int  # 1-based; string parts of an f-string share the f-string's column
     action: str  # compare:N, op, not, constant, return, remove:N
     mutation: str  # what a person reads: "`<` → `<=`"
     code: str  # the original source line, stripped
 
     @property
     def label(self) -> str:
-        return f"{self.module}:{self.line}: {self.mutation}  [{self.code}]"
+        return f"{self.module}:{self.line}:{self.col}: {self.mutation}  [{self.code}]"
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Equivalent:
     mutation: str
     code: str
     reason: str
+    col: int | None = None  # needed only where one line holds two such mutants
 
 
 @dataclass
@@ -237,10 +239,10 @@ def mutants_of(module: str, source: str) -> list[Mutant]:
         if id(node) in skip:
             continue
         for action, mutation in _actions(node):
-            line = getattr(node, "lineno", 0)
+            line, col = getattr(node, "lineno", 0), getattr(node, "col_offset", -1) + 1
             code = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-            found.append(Mutant(module, index, line, action, mutation, code))
-    found.sort(key=lambda m: (m.line, m.index, m.action))
+            found.append(Mutant(module, index, line, col, action, mutation, code))
+    found.sort(key=lambda m: (m.line, m.col, m.index, m.action))
     return found
 
 
@@ -324,7 +326,13 @@ def load_config(path: Path, root: Path | None = None) -> Config:
                     f"{equivalents_path}: entry {n} needs module, mutation, code and a reason"
                 )
             equivalents.append(
-                Equivalent(entry["module"], entry["mutation"], entry["code"], entry["reason"])
+                Equivalent(
+                    entry["module"],
+                    entry["mutation"],
+                    entry["code"],
+                    entry["reason"],
+                    entry.get("col"),
+                )
             )
     modules = {name: list(spec["tests"]) for name, spec in data["modules"].items()}
     return Config(
@@ -341,7 +349,10 @@ def load_config(path: Path, root: Path | None = None) -> Config:
 
 def is_equivalent(mutant: Mutant, equivalents: Sequence[Equivalent]) -> bool:
     return any(
-        e.module == mutant.module and e.mutation == mutant.mutation and e.code == mutant.code
+        e.module == mutant.module
+        and e.mutation == mutant.mutation
+        and e.code == mutant.code
+        and e.col in (None, mutant.col)
         for e in equivalents
     )
 

@@ -98,3 +98,11 @@ def test_the_terms_listed_in_a_refusal(period: str, listed: str) -> None:
     with pytest.raises(UsageError) as caught:
         find_term(promise(period, follow_up={"cadence": "quarter"}), "x")
     assert str(caught.value) == f"no quarter 'x' in period {period} (quarters: {listed})"
+
+
+def test_a_term_is_a_value() -> None:
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        T1.end = date(2020, 5, 1)  # type: ignore[misc]
+    assert {T1, terms_of(promise())[0]} == {T1}

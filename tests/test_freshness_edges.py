@@ -136,3 +136,17 @@ def test_a_quarterly_document_names_quarters(example_dir: Path) -> None:
         "data/2020.yaml:8:9: warning: LT301 activity 'kontakter': no record or note for "
         "4 quarters, 2020-Q1 … 2020-Q4; the period has ended"
     )
+
+
+def test_the_finding_points_at_the_id_wherever_it_stands(example_dir: Path) -> None:
+    text = PROMISE.format(period="2020", kind="ongoing", more="").replace(
+        "  - id: kontakter\n    text: Täta kontakter med skola och socialtjänst.\n",
+        "  - text: Täta kontakter med skola och socialtjänst.\n    id: kontakter\n",
+    )
+    (example_dir / "2020.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("check", "2020", "--as-of", "2020-06-15", cwd=example_dir.parent)
+    (line,) = [line for line in result.out.splitlines() if " LT301 " in line]
+    assert line == (
+        "data/2020.yaml:8:9: LT301 activity 'kontakter': no record or note for 2020-T1 "
+        "(due by 2020-05-30)"
+    )

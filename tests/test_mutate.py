@@ -70,10 +70,10 @@ def _project(tmp_path: Path, equivalents: str = "") -> tuple[Path, Path]:
 
 def test_it_generates_mutants_but_not_of_docstrings_or_annotations() -> None:
     found = mutate.mutants_of("toy.calc", TOY)
-    assert [(m.line, m.mutation, m.code) for m in found] == [
-        (3, "`3` → `4`", "LIMIT: int = 3"),
-        (8, "`return …` → `pass`", "return x < LIMIT"),
-        (8, "`<` → `<=`", "return x < LIMIT"),
+    assert [(m.line, m.col, m.mutation, m.code) for m in found] == [
+        (3, 14, "`3` → `4`", "LIMIT: int = 3"),
+        (8, 5, "`return …` → `pass`", "return x < LIMIT"),
+        (8, 12, "`<` → `<=`", "return x < LIMIT"),
     ]
 
 
@@ -144,7 +144,7 @@ def test_listed_equivalents_are_counted_apart(
     out = capsys.readouterr().out
     assert code == 1  # 50 % is below the threshold
     assert "| toy.calc | 3 | 1 | 1 | 1 | 50 % |" in out
-    assert "toy.calc:8: `<` → `<=`  [return x < LIMIT]" in out
+    assert "toy.calc:8:12: `<` → `<=`  [return x < LIMIT]" in out
     assert "`3` → `4`" not in out.split("Survivors:")[1]
 
 
@@ -158,10 +158,21 @@ def test_list_shows_the_sample_and_marks_equivalents(
     )
     assert mutate.main(["--config", str(config), "--root", str(root), "--list"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "  0 toy.calc:3: `3` → `4`  [LIMIT: int = 3] (equivalent)",
-        "  1 toy.calc:8: `return …` → `pass`  [return x < LIMIT]",
-        "  2 toy.calc:8: `<` → `<=`  [return x < LIMIT]",
+        "  0 toy.calc:3:14: `3` → `4`  [LIMIT: int = 3] (equivalent)",
+        "  1 toy.calc:8:5: `return …` → `pass`  [return x < LIMIT]",
+        "  2 toy.calc:8:12: `<` → `<=`  [return x < LIMIT]",
     ]
+
+
+def test_an_equivalent_with_a_column_matches_only_that_column() -> None:
+    source = "a = b[0] + c[0]\n"
+    first, second = [m for m in mutate.mutants_of("m", source) if m.mutation == "`0` → `1`"]
+    entry = mutate.Equivalent("m", "`0` → `1`", "a = b[0] + c[0]", "made up", col=first.col)
+    assert (first.col, second.col) == (7, 14)
+    assert mutate.is_equivalent(first, [entry])
+    assert not mutate.is_equivalent(second, [entry])
+    anywhere = mutate.Equivalent("m", "`0` → `1`", "a = b[0] + c[0]", "made up")
+    assert mutate.is_equivalent(second, [anywhere])
 
 
 def test_an_equivalent_needs_a_reason(tmp_path: Path) -> None:
