@@ -17,8 +17,8 @@ Operators, on the module's syntax tree: ``<`` ↔ ``<=``, ``>`` ↔ ``>=``, ``==
 (and ``+=`` ↔ ``-=``), ``not x`` → ``x``, a number + 1, ``True`` ↔ ``False``, a string
 changed (one character: the next code point; longer: wrapped in ``XX``), ``return``
 → ``pass``, and one entry removed from a list, tuple, set or dict display.
-Docstrings, annotations and the tuple inside a subscript (``tuple[str, ...]``)
-are not mutated.  A fixed-seed sample of up to
+Docstrings, annotations, ``__all__`` and the tuple inside a subscript
+(``tuple[str, ...]``) are not mutated.  A fixed-seed sample of up to
 ``sample`` mutants per module is run (``--sample 0`` runs them all).
 
 The exit code is 0 when every module reaches the config's ``threshold``, else 1.
@@ -153,8 +153,8 @@ class Config:
 
 
 def _skipped(tree: ast.Module) -> set[int]:
-    """ids of nodes never mutated: docstrings, annotations, TYPE_CHECKING blocks, and
-    the entries of a subscript's tuple (``tuple[str, ...]`` in a type alias)."""
+    """ids of nodes never mutated: docstrings, annotations, TYPE_CHECKING blocks,
+    ``__all__``, and the entries of a subscript's tuple (``tuple[str, ...]``)."""
     skip: set[int] = set()
 
     def all_of(node: ast.AST | None) -> None:
@@ -172,6 +172,10 @@ def _skipped(tree: ast.Module) -> set[int]:
             all_of(node.format_spec)
         elif isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             all_of(node)
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            all_of(node)  # only `import *` reads it
         elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple):
             skip.add(id(node.slice))  # `tuple[str, ...]`: a type, not a list of values
     return skip

@@ -238,3 +238,30 @@ def test_activity_time(fields: dict[str, Any], time: tuple[str, str]) -> None:
     _, activity = next(iter(doc.all_activities()))
     start, deadline = activity_time(doc, activity)
     assert (start.isoformat(), deadline.isoformat()) == time
+
+
+def test_a_span_without_days_counts_as_done_and_is_a_value() -> None:
+    import dataclasses
+
+    doc = one_activity(AT_LEAST_4, [])
+    t2 = terms_of(doc)[1]
+    # Due before it starts (signed 1 June, due 1 May): no days, so wholly done.
+    empty = Span(date(2020, 6, 1), date(2020, 5, 1), date(2020, 9, 1), [t2])
+    assert empty.share() == Fraction(1)
+    assert Span(date(2020, 6, 1), date(2020, 5, 31), date(2020, 9, 1), [t2]).share() == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        empty.view = date(2020, 9, 2)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("target", "items", "complete"),
+    [
+        ({"kind": "coverage", "items": ["Norra", "Södra"]}, ("Norra", "Södra"), True),
+        ({"kind": "coverage", "of": "okand"}, (), True),  # not known here: nothing required
+    ],
+)
+def test_the_items_a_coverage_target_requires(
+    target: dict[str, Any], items: tuple[str, ...], complete: bool
+) -> None:
+    status = status_of(one_activity(target, []), "a", "2020-05-01")
+    assert (status.items, status.list_complete) == (items, complete)

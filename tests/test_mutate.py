@@ -89,6 +89,7 @@ def test_it_generates_mutants_but_not_of_docstrings_or_annotations() -> None:
         ("a, b = c", []),  # an assignment target is no list display
         ("a = {x}", []),  # removing a set's only entry would make a dict
         ("A = tuple[str, ...]", []),  # a type alias: its entries are types
+        ("__all__ = ['a', 'b']", []),  # read only by `import *`
         ("a = b[1:2]", ["`1` → `2`", "`2` → `3`"]),
         ("a = 'text'", ["`'text'` → `'XXtextXX'`"]),
     ],
