@@ -117,6 +117,7 @@ class Equivalent:
     code: str
     reason: str
     col: int | None = None  # needed only where one line holds two such mutants
+    line: int | None = None  # needed only where two lines read the same
 
 
 @dataclass
@@ -336,6 +337,7 @@ def load_config(path: Path, root: Path | None = None) -> Config:
                     entry["code"],
                     entry["reason"],
                     entry.get("col"),
+                    entry.get("line"),
                 )
             )
     modules = {name: list(spec["tests"]) for name, spec in data["modules"].items()}
@@ -357,6 +359,7 @@ def is_equivalent(mutant: Mutant, equivalents: Sequence[Equivalent]) -> bool:
         and e.mutation == mutant.mutation
         and e.code == mutant.code
         and e.col in (None, mutant.col)
+        and e.line in (None, mutant.line)
         for e in equivalents
     )
 

@@ -174,6 +174,8 @@ def test_an_equivalent_with_a_column_matches_only_that_column() -> None:
     assert not mutate.is_equivalent(second, [entry])
     anywhere = mutate.Equivalent("m", "`0` → `1`", "a = b[0] + c[0]", "made up")
     assert mutate.is_equivalent(second, [anywhere])
+    elsewhere = mutate.Equivalent("m", "`0` → `1`", "a = b[0] + c[0]", "made up", line=2)
+    assert not mutate.is_equivalent(first, [elsewhere])
 
 
 def test_an_equivalent_needs_a_reason(tmp_path: Path) -> None:

@@ -132,3 +132,17 @@ def test_one_mismatch_then_untracked_numbers_and_where_each_points(example_dir: 
         "checked 3 targets in 1 file: 0 tracked, 3 untracked, 0 stale; 4 errors in 1 file",
     ]
     assert result.code == 1
+
+
+def test_no_check_rule_looks_into_a_municipality_file() -> None:
+    import datetime as dt
+
+    from conftest import EXAMPLES
+    from lofte.check import CHECK_RULES
+    from lofte.read.loader import Workspace, load_file
+    from lofte.rules.codes import Context
+
+    loaded, problems = load_file(EXAMPLES / "common" / "exempelby.yaml")
+    assert loaded is not None and loaded.document.kind == "municipality", problems
+    context = Context(Workspace(), dt.date(2030, 1, 1), 0)
+    assert [rule(loaded, context) for rule in CHECK_RULES] == [[], [], []]
