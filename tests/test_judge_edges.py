@@ -54,6 +54,7 @@ def test_counts_around_the_deadline(
     status = status_of(one_activity(target, progress), "a", as_of)
     assert (status.standing, status.expected) == (standing, expected)
     assert status.ended is (as_of > "2020-12-31")
+    assert (status.items, status.list_complete, status.kind) == ((), True, "count")
 
 
 @pytest.mark.parametrize(

@@ -211,6 +211,10 @@ def test_each_stop_word_ends_the_unit(word: str) -> None:
         ("flera", []),
         ("10\u202f000 flygblad", [(10000, "exactly", "flygblad")]),
         ("T2 tre insatser", [(3, "exactly", "insatser")]),
+        ("3–5", [(3, "at_least", "")]),  # a range is explicit even without a noun
+        ("§ 14 kontroller", []),  # a paragraph number after the sign
+        ("minst 14 §", []),  # and before it, even after a comparator
+        ("a\n 1–2. tre", []),  # a numbered list, even as a range
     ],
 )
 def test_edges(text: str, expected: list[tuple[int | None, str | None, str]]) -> None:
