@@ -101,6 +101,22 @@ CASES = {
         "activities:\n- id: a\n  text: x\n"
         "  progress:\n  - date: 2020-06-01\n    count: 1\nXXXX#y: 1\n",
     ),
+    "an activity of one key": (
+        "activities:\n  - id: a\n",
+        "activities:\n  - id: a\n    progress:\n      - date: 2020-06-01\n        count: 1\n",
+    ),
+    "a literal text that ends the file without a newline": (
+        "activities:\n  - id: a\n    text: |\n      x",
+        "activities:\n  - id: a\n    text: |\n      x\n"
+        "    progress:\n      - date: 2020-06-01\n        count: 1",
+    ),
+    "a deeper comment after the next activity is not this one's": (
+        "activities:\n  - id: a\n    progress:\n      - date: 2020-01-01\n"
+        "       # deeper\n  - id: b\n        # deeper in b\n",
+        "activities:\n  - id: a\n    progress:\n      - date: 2020-01-01\n"
+        "       # deeper\n      - date: 2020-06-01\n        count: 1\n"
+        "  - id: b\n        # deeper in b\n",
+    ),
     "records separated by blank lines get one too": (
         "activities:\n  - id: a\n    progress:\n      - date: 2020-01-01\n\n"
         "      - date: 2020-02-01\n",
