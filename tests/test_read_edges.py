@@ -10,7 +10,14 @@ import math
 import pytest
 
 from lofte.read.resolve import MAX_BYTES, MAX_DEPTH, resolve_plain
-from lofte.read.yamlio import Positions, YamlProblem, problem_diagnostic, read, roundtrip_yaml
+from lofte.read.yamlio import (
+    Positions,
+    YamlProblem,
+    decode,
+    problem_diagnostic,
+    read,
+    roundtrip_yaml,
+)
 
 BREAK = "is a line break to YAML 1.1 readers and text to YAML 1.2 ones; remove it"
 NOT_MAPPING = "the file must be a mapping of keys, starting with 'kind:'"
@@ -81,6 +88,14 @@ REFUSED = {
     ),
     "NEL": ("kind: x\na: b\x85c\n".encode(), (2, 5, "control-char", f"character U+0085 {BREAK}")),
     "LS": ("kind: x\na: b\u2028c\n".encode(), (2, 5, "control-char", f"character U+2028 {BREAK}")),
+    "NEL, LS and PS, the first placed": (
+        "kind: x\na: b\u2029c\x85d\u2028\n".encode(),
+        (2, 5, "control-char", f"character U+2029 {BREAK}"),
+    ),
+    "only a BOM": (
+        b"\xef\xbb\xbf",
+        (1, 1, "empty", "file is empty; a promise file starts with 'kind:'"),
+    ),
     "PS": ("kind: x\n\u2029\n".encode(), (2, 1, "control-char", f"character U+2029 {BREAK}")),
     "bad UTF-8 after a letter": (
         "kind: x\nä: ".encode() + b"\xff\n",
@@ -276,5 +291,14 @@ def test_not_quite_not_a_number(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["0x" + "f" * 63, "0o" + "7" * 63])
 def test_an_octal_or_hex_number_over_64_characters_is_refused(text: str) -> None:
-    with pytest.raises(ValueError, match="number too long"):
+    with pytest.raises(ValueError) as info:
         resolve_plain(text)
+    assert str(info.value) == "number too long"
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [(b"\xef\xbb\xbfkind: x", "kind: x"), (b"kind: \xef\xbb\xbf", "kind: \ufeff"), (b"", "")],
+)
+def test_decode_drops_only_a_leading_bom(data: bytes, text: str) -> None:
+    assert decode(data) == text
