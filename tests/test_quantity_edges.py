@@ -215,6 +215,7 @@ def test_each_stop_word_ends_the_unit(word: str) -> None:
         ("§ 14 kontroller", []),  # a paragraph number after the sign
         ("minst 14 §", []),  # and before it, even after a comparator
         ("a\n 1–2. tre", []),  # a numbered list, even as a range
+        ("a\nx1–2. tre", [(1, "at_least", "")]),  # one letter before it: no list mark
     ],
 )
 def test_edges(text: str, expected: list[tuple[int | None, str | None, str]]) -> None:
