@@ -106,3 +106,9 @@ def test_a_term_is_a_value() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         T1.end = date(2020, 5, 1)  # type: ignore[misc]
     assert {T1, terms_of(promise())[0]} == {T1}
+
+
+def test_nine_terms_are_shortened_in_a_refusal() -> None:
+    with pytest.raises(UsageError) as caught:
+        find_term(promise("2024-2026"), "x")
+    assert str(caught.value) == "no tertial 'x' in period 2024-2026 (tertials: 2024-T1 … 2026-T3)"
