@@ -266,3 +266,27 @@ def test_the_items_a_coverage_target_requires(
 ) -> None:
     status = status_of(one_activity(target, []), "a", "2020-05-01")
     assert (status.items, status.list_complete) == (items, complete)
+
+
+@pytest.mark.parametrize(
+    ("how_many", "lang", "line"),
+    [
+        (1, "en", "1 target: 1 without follow-up"),
+        (1, "sv", "1 mål: 1 utan uppföljning"),
+        (2, "en", "2 targets: 2 without follow-up"),
+    ],
+)
+def test_a_summary_of_one_target_says_target(how_many: int, lang: str, line: str) -> None:
+    from lofte.follow.standing import summary_line
+
+    status = status_of(one_activity(AT_LEAST_4, []), "a", "2020-05-01")
+    assert summary_line([status] * how_many, lang) == line
+
+
+def test_an_activity_status_is_a_value() -> None:
+    import dataclasses
+
+    status = status_of(one_activity(AT_LEAST_4, []), "a", "2020-05-01")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        status.standing = "kept"  # type: ignore[misc]
+    assert len({status, status_of(one_activity(AT_LEAST_4, []), "a", "2020-05-01")}) == 1
