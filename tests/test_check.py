@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -36,6 +37,10 @@ def test_the_real_data_passes_as_a_real_process(data_copy: Path) -> None:
 def test_the_real_data_passes_today_as_ci_runs_it(data_copy: Path) -> None:
     result = run_process("check", "data/", cwd=data_copy.parent)
     assert result.code == 0, result.out
+    *findings, summary = result.out.splitlines()
+    assert re.fullmatch(r"checked \d+ targets in \d+ files: .*", summary), summary
+    assert all(": warning: " in line for line in findings), result.out
+    assert result.err == ""
 
 
 def test_the_real_data_states_no_untracked_quantity(data_copy: Path) -> None:
@@ -120,7 +125,10 @@ def test_grace_boundaries(example_dir: Path, grace: str, as_of: str, stale: bool
 def test_the_default_grace_is_30_days(example_dir: Path) -> None:
     cwd = _one(example_dir)
     assert _stale(cwd, "--as-of", "2020-05-30") == []
-    assert len(_stale(cwd, "--as-of", "2020-05-31")) == 1
+    assert _stale(cwd, "--as-of", "2020-05-31") == [
+        "data/2020.yaml:7:9: LT301 activity 'kontakter': no record or note for 2020-T1 "
+        "(due by 2020-05-30)"
+    ]
 
 
 @pytest.mark.parametrize("day,stale", [("2020-04-30", False), ("2020-05-01", True)])
@@ -128,7 +136,11 @@ def test_a_record_counts_for_the_tertial_it_is_dated_in(
     example_dir: Path, day: str, stale: bool
 ) -> None:
     cwd = _one(example_dir, f"    progress: [{{date: {day}, note: Möte.}}]\n")
-    assert bool(_stale(cwd, "--as-of", "2020-05-31")) is stale
+    expected = (
+        "data/2020.yaml:7:9: LT301 activity 'kontakter': no record or note for 2020-T1 "
+        "(due by 2020-05-30)"
+    )
+    assert _stale(cwd, "--as-of", "2020-05-31") == ([expected] if stale else [])
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,10 @@ def test_a_period_argument_resolves_in_the_data_dir(example_dir: Path) -> None:
 def test_data_dir_option_and_environment(example_dir: Path, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
     example_dir.rename(other)
-    assert run_cli("validate", "--data-dir", str(other), cwd=tmp_path).code == 0
-    assert run_cli("validate", cwd=tmp_path, env={"LOFTE_DATA_DIR": str(other)}).code == 0
+    by_option = run_cli("validate", "--data-dir", str(other), cwd=tmp_path)
+    by_env = run_cli("validate", cwd=tmp_path, env={"LOFTE_DATA_DIR": str(other)})
+    assert (by_option.code, by_option.out) == (0, "checked 2 files: no problems\n")
+    assert (by_env.code, by_env.out) == (0, "checked 2 files: no problems\n")
 
 
 def test_missing_data_dir_is_a_usage_error(tmp_path: Path) -> None:
@@ -113,6 +115,11 @@ def test_github_escaping_of_newlines_and_colons() -> None:
 def test_bad_format_is_a_usage_error(example_dir: Path) -> None:
     result = run_cli("validate", "--format", "xml", cwd=example_dir.parent)
     assert result.code == 2
+    assert result.out == ""
+    assert result.err.splitlines()[-1] == (
+        "Error: Invalid value for '--format' / '-f': Value error, 'xml' is not one of "
+        "'text', 'json', 'github'."
+    )
 
 
 def test_python_dash_m_runs_the_real_program(example_dir: Path) -> None:
