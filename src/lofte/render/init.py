@@ -1,0 +1,35 @@
+"""`lofte init`'s output: the files written, or the refusal with every file it would write."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lofte.init import InitOutcome
+
+
+def init_outcome(outcome: InitOutcome) -> tuple[str, int]:
+    """The text to show and the exit code: 0 when done (or nothing to do), 1 when refused."""
+    if outcome.conflicts:
+        lines = [
+            "lofte init: these files exist with other content; nothing was written "
+            "(--force FILE overwrites one):"
+        ]
+        lines += [f"  {name}" for name in outcome.conflicts]
+        lines.append("files lofte init would write:")
+        for name in outcome.planned:
+            state = (
+                "exists"
+                if name in outcome.conflicts
+                else "unchanged"
+                if name in outcome.unchanged
+                else "new"
+            )
+            lines.append(f"  {name}  ({state})")
+        return "\n".join(lines) + "\n", 1
+    lines = [f"wrote {name}" for name in outcome.written]
+    if not outcome.written:
+        lines.append("nothing to do: every file is as lofte init writes it")
+    elif outcome.unchanged:
+        lines.append(f"{len(outcome.unchanged)} files were already as lofte init writes them")
+    return "\n".join(lines) + "\n", 0
