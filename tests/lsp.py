@@ -116,9 +116,7 @@ class YamlServer:
             result: Any = None
             if method == "workspace/configuration":
                 items = message["params"]["items"]
-                result = [
-                    {"validate": True, "completion": True, "hover": True} for _ in items
-                ]
+                result = [{"validate": True, "completion": True, "hover": True} for _ in items]
             self._send({"id": message["id"], "result": result})
         return message
 

@@ -238,6 +238,7 @@ def test_json_format(example_dir: Path) -> None:
     code, out = _mismatch(example_dir, "json")
     data = json.loads(out)
     assert code == 1
+    assert (list(data), data["version"]) == (["version", "diagnostics", "summary"], 1)
     assert data["summary"].startswith("checked 4 targets in 1 file: 0 tracked, 4 untracked")
     first = data["diagnostics"][0]
     assert first == {

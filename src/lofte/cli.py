@@ -33,7 +33,16 @@ def _plain_help() -> None:
     """
     import typer.core
 
-    words = {"<int>": "N", "<str>": "TEXT", "<dir>": "DIR", "<file>": "FILE", "<path>": "PATH"}
+    words = {
+        "<int>": "N",
+        "<int range>": "N",
+        "<float>": "NUMBER",
+        "<float range>": "NUMBER",
+        "<str>": "TEXT",
+        "<dir>": "DIR",
+        "<file>": "FILE",
+        "<path>": "PATH",
+    }
 
     def option_type(self: typer.core.TyperOption, ctx: object) -> str:
         shown = original(self, ctx)  # type: ignore[arg-type]
@@ -49,7 +58,7 @@ def _plain_help() -> None:
         return name + ("..." if self.nargs != 1 else "")
 
     original = typer.core.TyperOption.display_type
-    typer.core.TyperOption.display_type = option_type  # type: ignore[method-assign]
+    typer.core.TyperOption.display_type = option_type  # type: ignore[method-assign,assignment]
     typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
     typer.core.TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
 
@@ -57,12 +66,41 @@ def _plain_help() -> None:
 _plain_help()
 
 
+def _typed(ctx: typer.Context) -> list[str]:
+    """The words typed after the command's name, as far as completion has them.
+
+    When the word being completed is an option's value, Click has not parsed the
+    arguments before it (the command line is incomplete): they are read here.
+    """
+    parent = ctx.parent
+    return list(parent.args if parent is not None and parent.args else ctx.args)
+
+
 def _data_dir(ctx: typer.Context) -> Path:
     # Completion runs before the command: the option as typed, else its env var, else ./data.
     import os
 
+    words = _typed(ctx)
+    if "--data-dir" in words[:-1]:
+        return Path(words[words.index("--data-dir") + 1])
     given = ctx.params.get("data_dir")
     return Path(given or os.environ.get("LOFTE_DATA_DIR") or "data")
+
+
+def _period(ctx: typer.Context) -> str | None:
+    """The PERIOD argument: parsed, or else the first positional word typed."""
+    if ctx.params.get("period"):
+        return str(ctx.params["period"])
+    flags = {"--dry-run"}
+    skip = False
+    for word in _typed(ctx):
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = word not in flags and "=" not in word
+        else:
+            return word
+    return None
 
 
 def _complete_periods(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -74,14 +112,14 @@ def _complete_periods(ctx: typer.Context, incomplete: str) -> list[str]:
 def _complete_activities(ctx: typer.Context, incomplete: str) -> list[str]:
     from lofte.complete import activity_ids
 
-    period = ctx.params.get("period")
+    period = _period(ctx)
     return activity_ids(period, _data_dir(ctx), incomplete) if period else []
 
 
 def _complete_places(ctx: typer.Context, incomplete: str) -> list[str]:
     from lofte.complete import places
 
-    return places(ctx.params.get("period"), _data_dir(ctx), incomplete)
+    return places(_period(ctx), _data_dir(ctx), incomplete)
 
 
 class Format(enum.StrEnum):
@@ -299,7 +337,10 @@ def init(
     directory: Annotated[
         Path,
         typer.Argument(
-            metavar="DIR", help="Where to set up the repository.", show_default=False, file_okay=False
+            metavar="DIR",
+            help="Where to set up the repository.",
+            show_default=False,
+            file_okay=False,
         ),
     ] = Path("."),
     municipality: Annotated[
@@ -377,7 +418,9 @@ def init(
 def new(
     period: Annotated[
         str,
-        typer.Argument(metavar="PERIOD", help="The new period: a year (2026) or years (2026-2027)."),
+        typer.Argument(
+            metavar="PERIOD", help="The new period: a year (2026) or years (2026-2027)."
+        ),
     ],
     previous: Annotated[
         str | None,

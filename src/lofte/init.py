@@ -66,7 +66,7 @@ def plan(
         f"data/{ident}.yaml": _municipality_file(name, police_area),
         "schema/lofte.schema.json": schema_text(),
         ".vscode/settings.json": _json(
-{"yaml.schemas": {"./schema/lofte.schema.json": ["data/*.yaml"]}}
+            {"yaml.schemas": {"./schema/lofte.schema.json": ["data/*.yaml"]}}
         ),
         ".vscode/extensions.json": _json({"recommendations": ["redhat.vscode-yaml"]}),
         ".pre-commit-config.yaml": PRE_COMMIT,
@@ -96,8 +96,7 @@ def init(
     unknown = sorted(forced - set(files))
     if unknown:
         raise UsageError(
-            f"--force {unknown[0]}: init does not write that file; it writes "
-            + ", ".join(files)
+            f"--force {unknown[0]}: init does not write that file; it writes " + ", ".join(files)
         )
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root}: not a directory")

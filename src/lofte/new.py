@@ -47,9 +47,7 @@ def new(period: str, data_dir: Path, previous: str | None = None) -> NewOutcome:
     from lofte.rules.core import run_rules
     from lofte.write.atomic import write_text
 
-    if not re.match(PERIOD_RE, period) or (
-        "-" in period and int(period[5:]) < int(period[:4])
-    ):
+    if not re.match(PERIOD_RE, period) or ("-" in period and int(period[5:]) < int(period[:4])):
         raise UsageError(f"period {period!r}: give a year (2026) or a range of years (2026-2027)")
     if not data_dir.is_dir():
         raise UsageError(
@@ -60,8 +58,13 @@ def new(period: str, data_dir: Path, previous: str | None = None) -> NewOutcome:
     outcome = NewOutcome(display_path(target))
     if target.exists():
         outcome.problems.append(
-            Diagnostic(outcome.display, 1, 1, "exists", "the period already exists; lofte new "
-                       "writes only a new file")
+            Diagnostic(
+                outcome.display,
+                1,
+                1,
+                "exists",
+                "the period already exists; lofte new writes only a new file",
+            )
         )
         return outcome
     workspace = Workspace()

@@ -41,7 +41,7 @@ DATE_MESSAGE = "a real date as YYYY-MM-DD, such as 2020-03-16"
 
 MEASURE = (
     "mätning — how the target is counted or judged, where the promise's text is vague "
-    "(\"flera\", \"regelbundet\")."
+    '("flera", "regelbundet").'
 )
 KIND_TARGET = "typ av mål — what kind of target this is; see each kind's description."
 
@@ -126,14 +126,12 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "promise": "löfte — the id of the promise this activity serves, for activities listed "
         "apart from the promises.",
         "places": "platser — where the activity takes place.",
-        "due": "klart senast — the date it is to be done by (YYYY-MM-DD); else the period's "
-        "end.",
+        "due": "klart senast — the date it is to be done by (YYYY-MM-DD); else the period's end.",
         "window": "tidsfönster — when the activity runs, if only part of the period.",
         "roles": "roller — the parties' roles in a handlingsplan row.",
         "target": "målet — what counts as done, as the promise states it: a count, a coverage "
         "of places, a recurring meeting, a milestone or ongoing work.",
-        "progress": "uppföljning — what has been done, one record each; `lofte record` adds "
-        "them.",
+        "progress": "uppföljning — what has been done, one record each; `lofte record` adds them.",
     },
     "Window": {
         "start": "från — the first day of the window (YYYY-MM-DD).",
@@ -146,8 +144,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "CountTarget": {
         "kind": KIND_TARGET,
-        "at_least": "minst — at least this many (\"minst två insatser\").",
-        "exactly": "exakt — exactly this many (\"två stycken narkotikasök\").",
+        "at_least": 'minst — at least this many ("minst två insatser").',
+        "exactly": 'exakt — exactly this many ("två stycken narkotikasök").',
         "at_most": "högst — at most this many.",
         "unit": "enhet — what is counted, in the promise's words: planlagda insatser.",
         "measure": MEASURE,
@@ -225,13 +223,12 @@ ENUM_DESCRIPTIONS: dict[str, str] = {
     "promises build on.",
     "municipality": "Kommunen: its units and place lists, stated once.",
     # kinds of target
-    "count": "Antal: at least, exactly or at most N of something (\"minst två insatser\").",
-    "coverage": "Täckning: every place of a list (\"i kommunens samtliga kommundelar\").",
+    "count": 'Antal: at least, exactly or at most N of something ("minst två insatser").',
+    "coverage": 'Täckning: every place of a list ("i kommunens samtliga kommundelar").',
     "recurring": "Återkommande: at least N times every tertial or quarter "
-    "(\"träffas kontinuerligt\").",
+    '("träffas kontinuerligt").',
     "milestone": "Delmål: done once, by the due date or the period's end.",
-    "ongoing": "Pågående: continuing work without a number, followed up with a note every "
-    "tertial.",
+    "ongoing": "Pågående: continuing work without a number, followed up with a note every tertial.",
     # calendar
     "tertial": "Tertial: January–April, May–August, September–December.",
     "quarter": "Kvartal: January–March, April–June, July–September, October–December.",
@@ -328,3 +325,13 @@ def _by_kind(node: dict[str, Any]) -> None:
 def schema_text() -> str:
     """The schema as the text committed in schema/lofte.schema.json."""
     return json.dumps(schema_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def installed_schema_text() -> str:
+    """The schema of this lofte: the copy shipped in the wheel, else built from the models."""
+    from pathlib import Path
+
+    shipped = Path(__file__).parent / "schema" / "lofte.schema.json"
+    if shipped.is_file():
+        return shipped.read_text(encoding="utf-8")
+    return schema_text()

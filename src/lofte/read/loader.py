@@ -88,6 +88,11 @@ def promise_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("."))
 
 
+def yml_files(directory: Path) -> list[Path]:
+    """A folder's ``*.yml`` files (not hidden): not promise files, but reported, never skipped."""
+    return sorted(p for p in directory.glob("*.yml") if not p.name.startswith("."))
+
+
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
     """The file's bytes, or a diagnostic saying why they cannot be had."""
     from lofte.read.resolve import MAX_BYTES
@@ -95,6 +100,14 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]
     def problem(message: str, code: str = "file") -> tuple[None, list[Diagnostic]]:
         return None, [Diagnostic(display, 1, 1, code, message)]
 
+    if path.suffix == ".yml" and not path.is_dir():
+        # One spelling, so that a period names one file: 2022 is data/2022.yaml.
+        proper = path.with_suffix(".yaml")
+        also = f"; {proper.name} exists too" if proper.exists() else ""
+        return problem(
+            f"promise files end in .yaml, not .yml: rename it to {proper.name}{also}",
+            "file-name",
+        )
     if path.is_dir():
         return problem("is a directory, not a promise file")
     try:
@@ -273,12 +286,13 @@ def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
                 f"{display_path(data_dir)}: data directory not found "
                 "(set --data-dir or LOFTE_DATA_DIR)"
             )
-        return promise_files(data_dir)
+        return sorted(promise_files(data_dir) + yml_files(data_dir))
     paths: list[Path] = []
     for arg in args:
         path = period_path(arg, data_dir)
         if path.is_dir() and path.suffix not in (".yaml", ".yml"):
-            paths.extend(promise_files(path))  # a folder of promise files
+            # A folder of promise files; a .yml file among them gets its own error.
+            paths.extend(sorted(promise_files(path) + yml_files(path)))
         else:
             paths.append(path)
     return paths

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from lofte.init import InitOutcome
+from typing import Protocol
 
 
-def init_outcome(outcome: InitOutcome) -> tuple[str, int]:
+class InitResult(Protocol):
+    """What `lofte.init.init` returns (render/ does not import commands)."""
+
+    planned: list[str]
+    written: list[str]
+    unchanged: list[str]
+    conflicts: list[str]
+
+
+def init_outcome(outcome: InitResult) -> tuple[str, int]:
     """The text to show and the exit code: 0 when done (or nothing to do), 1 when refused."""
     if outcome.conflicts:
         lines = [
