@@ -206,6 +206,7 @@ def _move(mapping: Any, key: str, shift: int, last: dt.date) -> None:
         moved = last if isinstance(moved, dt.date) else last.isoformat()
         was = old.isoformat() if isinstance(old, dt.date) else str(old)
         mapping.yaml_add_eol_comment(f"fyll i: was {was}, after the new period", key)
+    mapping[key] = moved
 
 
 def _shifted(value: Any, years: int) -> Any:
