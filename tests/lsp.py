@@ -162,3 +162,6 @@ class YamlServer:
         except (OSError, RuntimeError, queue.Empty, subprocess.TimeoutExpired):
             self._proc.kill()
             self._proc.wait()
+        for stream in (self._proc.stdin, self._proc.stdout):
+            if stream is not None:
+                stream.close()

@@ -52,10 +52,7 @@ def activity_ids(period: str, data_dir: Path, incomplete: str) -> list[str]:
 
 
 def places(period: str | None, data_dir: Path, incomplete: str) -> list[str]:
-    """Places a record could name: the municipality file's place lists and the period's own.
-
-    Compared without regard to case, as `lofte record` compares them.
-    """
+    """Places a record could name: the municipality file's place lists and the period's own."""
     found: list[str] = []
     data = _read(period_path(period, data_dir)) if period else {}
     town = data.get("municipality")
@@ -68,5 +65,4 @@ def places(period: str | None, data_dir: Path, incomplete: str) -> list[str]:
         target = activity.get("target")
         if isinstance(target, dict):
             found += [str(i) for i in target.get("items") or []]
-    wanted = incomplete.casefold()
-    return [p for p in dict.fromkeys(found) if p.casefold().startswith(wanted)]
+    return [p for p in dict.fromkeys(found) if p.startswith(incomplete)]
