@@ -62,7 +62,7 @@ def test_init_names_the_id_and_police_area_and_quotes_what_needs_it(tmp_path: Pa
     )
     assert result.code == 0, result.err
     town = (tmp_path / "data" / "vingaker.yaml").read_text(encoding="utf-8")
-    assert "name: Vingåker kommun\npolice_area: \"LPO: Katrineholm\"\n" in town
+    assert 'name: Vingåker kommun\npolice_area: "LPO: Katrineholm"\n' in town
     assert run_cli("validate", "--data-dir", str(tmp_path / "data")).code == 0
 
 
@@ -113,7 +113,13 @@ def test_force_overwrites_only_the_files_it_names(tmp_path: Path) -> None:
     assert half.code == 1
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "Our own readme\n"
     both = run_cli(
-        "init", str(tmp_path), "-m", "Exempelby kommun", "--force", "README.md", "--force",
+        "init",
+        str(tmp_path),
+        "-m",
+        "Exempelby kommun",
+        "--force",
+        "README.md",
+        "--force",
         "./.gitignore",
     )
     assert both.code == 0, both.err

@@ -157,9 +157,7 @@ def edited(repo: Path) -> tuple[Path, list[str]]:
     path = repo / "data" / "2026-edit.yaml"
     text = (repo / "data" / "2026.yaml").read_text(encoding="utf-8")
     body = PROMISE.replace("        responsible:", "        responsibel:") + (
-        "      - id: nattvandring\n"
-        "        text: Nattvandring varje helg.\n"
-        "        \n"
+        "      - id: nattvandring\n        text: Nattvandring varje helg.\n        \n"
     )
     text = _with_promise(text, body)
     path.write_text(text, encoding="utf-8")
@@ -240,7 +238,13 @@ def test_git_status_is_clean_after_a_record_but_for_the_data_file(tmp_path: Path
     )
     _git(root, "commit", "-q", "-am", "a promise")
     result = run_cli(
-        "record", year, "trygghetsvandringar", "--count", "1", "--date", f"{year}-01-01",
+        "record",
+        year,
+        "trygghetsvandringar",
+        "--count",
+        "1",
+        "--date",
+        f"{year}-01-01",
         cwd=root,
     )
     assert result.code == 0, result.err

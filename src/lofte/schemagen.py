@@ -315,7 +315,9 @@ def _by_kind(node: dict[str, Any]) -> None:
     kinds = list(mapping)
     node["type"] = "object"
     node["required"] = [field]
-    node["properties"] = {field: {"type": "string", "enum": kinds}}
+    targets = all(ref.endswith("Target") for ref in mapping.values())
+    described = KIND_TARGET if targets else _DOCUMENT["kind"]
+    node["properties"] = {field: {"type": "string", "enum": kinds, "description": described}}
     node["allOf"] = [
         {"if": {"properties": {field: {"const": kind}}, "required": [field]}, "then": {"$ref": ref}}
         for kind, ref in mapping.items()
