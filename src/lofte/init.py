@@ -266,7 +266,7 @@ def _readme(name: str, ident: str) -> str:
 # Medborgarlöften – {name}
 
 Här finns {name}s medborgarlöften med polisen som YAML-filer, en fil per period,
-som kontrolleras och följs upp med [lofte](https://pypi.org/project/lofte/).
+som kontrolleras och följs upp med lofte.
 
 - `data/{ident}.yaml` – kommunen: enheter som kan ansvara för aktiviteter och listor
   över platser (kommundelar).
