@@ -33,6 +33,6 @@ def test_the_docs_pin_the_release_of_this_version() -> None:
     pins: list[str] = []
     for path in [ROOT / "README.md", *sorted((ROOT / "docs").iterdir())]:
         text = path.read_text(encoding="utf-8")
-        pins += re.findall(r"rev: (\S+)", text)
+        pins += re.findall(r"rev: ([\w.-]+)", text)
         pins += re.findall(r"lofte@(v[0-9][^\"'\s]*)", text)
     assert pins and set(pins) == {tag}
