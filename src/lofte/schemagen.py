@@ -120,6 +120,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Activity": {
         "id": "id — a short lower-case name for the activity, unique in the file; "
         "`lofte record PERIOD ID` uses it.",
+        "title": "rubrik — a short title in the source's own words, the activity's heading in "
+        "reports.",
         "text": "aktivitet — what will be done, in the promise's own words.",
         "responsible": "ansvarig — who does it: polisen, kommunen, or units of the "
         "municipality file (socialtjansten).",
