@@ -246,3 +246,49 @@ def test_init_then_new_validates_and_checks(tmp_path: Path) -> None:
     assert run_cli("validate", cwd=tmp_path).out == "checked 2 files: no problems\n"
     checked = run_cli("check", "--as-of", "2026-11-30", cwd=tmp_path)
     assert checked.code == 0, checked.out
+
+
+@pytest.mark.parametrize("site", [True, False])
+def test_ci_publishes_the_site_when_lofte_can_build_it(
+    site: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    import lofte.init
+
+    monkeypatch.setattr(lofte.init, "has_site", lambda: site)
+    files = lofte.init.plan("Exempelby kommun", None, None, gitlab=True)
+    github = yaml.safe_load(files[".github/workflows/lofte.yml"])
+    gitlab = yaml.safe_load(files[".gitlab-ci.yml"])
+    assert [s.get("run") for s in github["jobs"]["lofte"]["steps"]][-2:] == [
+        "lofte validate --format github",
+        "lofte check --format github",
+    ]
+    assert gitlab["lofte"]["script"] == ["lofte validate", "lofte check"]
+    if site:
+        assert {"run": "lofte site -o _site"} in github["jobs"]["site"]["steps"]
+        assert github["jobs"]["site"]["needs"] == "lofte"
+        assert gitlab["pages"]["script"] == ["lofte site -o public"]
+    else:
+        assert list(github["jobs"]) == ["lofte"] and list(gitlab) == ["lofte"]
+
+
+def test_ci_installs_the_lofte_that_made_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    import lofte.init
+
+    class Installed:
+        def read_text(self, name: str) -> str | None:
+            assert name == "direct_url.json"
+            return json.dumps(
+                {
+                    "url": "https://example.invalid/lofte.git",
+                    "vcs_info": {"vcs": "git", "commit_id": "0123abc", "requested_revision": "v0"},
+                }
+            )
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Installed())
+    assert lofte.init.install_spec() == "lofte @ git+https://example.invalid/lofte.git@0123abc"
+    monkeypatch.setattr(Installed, "read_text", lambda self, name: None)
+    assert lofte.init.install_spec() == f"lofte=={lofte.__version__}"

@@ -212,6 +212,13 @@ GITIGNORE = """\
 """
 
 
+def has_site() -> bool:
+    """Whether this lofte can build the website (`lofte site`), so CI can publish it."""
+    import importlib.util
+
+    return importlib.util.find_spec("lofte.site") is not None
+
+
 def _github_workflow(spec: str) -> str:
     local = spec.startswith("lofte==")
     note = (
@@ -219,6 +226,39 @@ def _github_workflow(spec: str) -> str:
         "      # your package index, install it from where you got it instead.\n"
         if local
         else "      # The lofte that made this repository, at the commit it was installed from.\n"
+    )
+    setup = f"""\
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+{note}      - run: pip install "{spec}"
+"""
+    site = (
+        f"""
+  # The citizens' website (lofte site), published with GitHub Pages from the default
+  # branch: choose "GitHub Actions" as the Pages source (Settings → Pages).
+  site:
+    needs: lofte
+    if: github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+{setup}      - run: lofte site -o _site
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: _site
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
+        if has_site()
+        else ""
     )
     return f"""\
 # Validates and checks the promise files on every push, and every Monday, since
@@ -235,19 +275,32 @@ jobs:
   lofte:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-{note}      - run: pip install "{spec}"
-      - name: lofte validate
+{setup}      - name: lofte validate
         run: lofte validate --format github
       - name: lofte check
         run: lofte check --format github
-"""
+{site}"""
 
 
 def _gitlab_ci(spec: str) -> str:
+    site = (
+        f"""
+# The citizens' website (lofte site), published with GitLab Pages from the default branch.
+pages:
+  image: python:3.12
+  needs: [lofte]
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  before_script:
+    - pip install "{spec}"
+  script:
+    - lofte site -o public
+  artifacts:
+    paths: [public]
+"""
+        if has_site()
+        else ""
+    )
     return f"""\
 # Validates and checks the promise files; also run it from a pipeline schedule,
 # since follow-up falls due with the calendar (lofte check).  Made by lofte init.
@@ -258,7 +311,7 @@ lofte:
   script:
     - lofte validate
     - lofte check
-"""
+{site}"""
 
 
 def _readme(name: str, ident: str) -> str:
