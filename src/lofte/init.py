@@ -240,7 +240,9 @@ def _github_workflow(spec: str) -> str:
   # branch: choose "GitHub Actions" as the Pages source (Settings → Pages).
   site:
     needs: lofte
-    if: github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch
+    if: >-
+      github.event_name != 'pull_request'
+      && github.ref_name == github.event.repository.default_branch
     runs-on: ubuntu-latest
     permissions:
       contents: read
