@@ -176,3 +176,18 @@ def _all(messages: list[str], schema: dict[str, Any], data: Any) -> list[str]:
 def test_the_committed_schema_is_the_shaped_one() -> None:
     committed = json.loads((ROOT / "schema" / "lofte.schema.json").read_text(encoding="utf-8"))
     assert committed == schema_dict()
+
+
+def test_every_target_kind_and_standing_has_its_enum_description() -> None:
+    # Standings are not keys of a file today; a key that names one (an acknowledgement,
+    # say) gets its description from the same table.
+    from lofte.follow.standing import STANDINGS
+    from lofte.model import DOCUMENT_KINDS, TARGET_KINDS
+    from lofte.schemagen import ENUM_DESCRIPTIONS
+    from lofte.words import standing_word
+
+    for word in (*TARGET_KINDS, *DOCUMENT_KINDS, *STANDINGS):
+        assert word in ENUM_DESCRIPTIONS, word
+    for standing in STANDINGS:
+        # The Swedish word the reports use, then what it means.
+        assert ENUM_DESCRIPTIONS[standing].lower().startswith(standing_word(standing, "sv"))
