@@ -191,3 +191,9 @@ def test_every_target_kind_and_standing_has_its_enum_description() -> None:
     for standing in STANDINGS:
         # The Swedish word the reports use, then what it means.
         assert ENUM_DESCRIPTIONS[standing].lower().startswith(standing_word(standing, "sv"))
+
+
+def test_the_installed_schema_is_the_generated_one() -> None:
+    from lofte.schemagen import installed_schema_text, schema_text
+
+    assert installed_schema_text() == schema_text()

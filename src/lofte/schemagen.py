@@ -332,10 +332,16 @@ def schema_text() -> str:
 
 
 def installed_schema_text() -> str:
-    """The schema of this lofte: the copy shipped in the wheel, else built from the models."""
+    """The schema of this lofte: the copy shipped in the wheel, or a source checkout's.
+
+    Both are this text (the wheel ships the committed copy, and a test keeps that
+    equal to `schema_text`), and reading one is an order of magnitude quicker than
+    building the schema (about 36 ms), which is the fallback.
+    """
     from pathlib import Path
 
-    shipped = Path(__file__).parent / "schema" / "lofte.schema.json"
-    if shipped.is_file():
-        return shipped.read_text(encoding="utf-8")
+    package = Path(__file__).parent
+    for copy in (package / "schema", package.parent.parent / "schema"):
+        if (copy / "lofte.schema.json").is_file():
+            return (copy / "lofte.schema.json").read_text(encoding="utf-8")
     return schema_text()
