@@ -33,7 +33,16 @@ def server_command() -> list[str] | None:
 class YamlServer:
     """One yaml-language-server process with a workspace folder."""
 
-    def __init__(self, command: list[str], root: Path) -> None:
+    def __init__(
+        self, command: list[str], root: Path, settings: dict[str, Any] | None = None
+    ) -> None:
+        #: The client's ``yaml`` settings, as VS Code's settings.json would give them.
+        self.settings: dict[str, Any] = {
+            "validate": True,
+            "completion": True,
+            "hover": True,
+            **(settings or {}),
+        }
         self._proc = subprocess.Popen(
             command,
             cwd=root,
@@ -42,6 +51,7 @@ class YamlServer:
             stderr=subprocess.DEVNULL,
         )
         self._next = 0
+        self._writing = threading.Lock()
         self._messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         threading.Thread(target=self._read, daemon=True).start()
@@ -61,10 +71,7 @@ class YamlServer:
             },
         )
         self.notify("initialized", {})
-        self.notify(
-            "workspace/didChangeConfiguration",
-            {"settings": {"yaml": {"validate": True, "completion": True, "hover": True}}},
-        )
+        self.notify("workspace/didChangeConfiguration", {"settings": {"yaml": self.settings}})
 
     def _read(self) -> None:
         stream = self._proc.stdout
@@ -80,14 +87,28 @@ class YamlServer:
                 name, _, value = line.decode("ascii").partition(":")
                 if name.lower() == "content-length":
                     length = int(value)
-            self._messages.put(json.loads(stream.read(length)))
+            message = json.loads(stream.read(length))
+            method = message.get("method")
+            if method is not None and "id" in message:
+                # A request from the server (configuration, capability registration):
+                # answered at once, whatever the test is waiting for.
+                result: Any = None
+                if method == "workspace/configuration":
+                    items = message["params"]["items"]
+                    result = [
+                        self.settings if item.get("section") == "yaml" else {} for item in items
+                    ]
+                self._send({"id": message["id"], "result": result})
+            else:
+                self._messages.put(message)
 
     def _send(self, message: dict[str, Any]) -> None:
         body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
         stdin = self._proc.stdin
         assert stdin is not None
-        stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        stdin.flush()
+        with self._writing:  # the reader thread answers the server's requests
+            stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            stdin.flush()
 
     def notify(self, method: str, params: dict[str, Any]) -> None:
         """Send a notification (no answer)."""
@@ -142,6 +163,26 @@ class YamlServer:
         while uri not in self.diagnostics:
             self._wait(timeout)
         return self.diagnostics[uri]
+
+    def settled_diagnostics(self, uri: str, want: int, timeout: float = 30) -> list[dict[str, Any]]:
+        """The diagnostics for ``uri`` once there are ``want`` of them, or the last ones.
+
+        Settings arrive asynchronously (the server pulls them), and the server
+        validates again once it has them: the first diagnostics may predate them.
+        """
+        import time
+
+        end = time.monotonic() + timeout
+        while len(self.diagnostics.get(uri, [])) < want and time.monotonic() < end:
+            try:
+                self._wait(max(0.01, end - time.monotonic()))
+            except queue.Empty:
+                break
+        return self.diagnostics.get(uri, [])
+
+    def schemas_of(self, uri: str) -> list[str]:
+        """The schemas the server applies to ``uri`` (its ``yaml/get/jsonSchema`` request)."""
+        return [schema["uri"] for schema in self.request("yaml/get/jsonSchema", uri) or []]
 
     def complete(self, uri: str, line: int, character: int) -> list[dict[str, Any]]:
         """Completion items at a 0-based position."""

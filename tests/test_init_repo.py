@@ -138,15 +138,19 @@ def test_pre_commit_fails_on_a_broken_yml_file(repo: Path, tmp_path: Path) -> No
 # ----------------------------------------------------------- the editor
 
 
-@pytest.fixture(scope="module")
-def server(repo: Path) -> Iterator[YamlServer]:
+def _server_command() -> list[str]:
     command = server_command()
     if command is None:
         what = f"yaml-language-server {YAMLLS_VERSION} (npm)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"{what} is missing, and CI must run the editor tests (see .ci/run)")
         pytest.skip(f"{what} is not installed; .ci/run installs it")
-    yaml_server = YamlServer(command, repo)
+    return command
+
+
+@pytest.fixture(scope="module")
+def server(repo: Path) -> Iterator[YamlServer]:
+    yaml_server = YamlServer(_server_command(), repo)
     yield yaml_server
     yaml_server.close()
 
@@ -219,6 +223,28 @@ def test_the_editor_tells_a_wrong_kind_the_kinds(server: YamlServer, repo: Path)
         'Value is not accepted. Valid values: "count", "coverage", "milestone", "ongoing", '
         '"recurring".'
     ]
+
+
+def test_the_vscode_settings_map_the_schema_to_the_data_files(repo: Path) -> None:
+    """A file without the modeline gets the schema from .vscode/settings.json, as in VS Code."""
+    import json
+
+    command = _server_command()
+    settings = json.loads((repo / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    yaml_settings = {"schemas": settings["yaml.schemas"], "schemaStore": {"enable": False}}
+    bare = repo / "data" / "no-modeline.yaml"
+    bare.write_text("kind: municipality\nname: Exempelby kommun\nnamn: x\n", encoding="utf-8")
+    yaml_server = YamlServer(command, repo, yaml_settings)
+    try:
+        uri = yaml_server.open(bare)
+        problems = yaml_server.settled_diagnostics(uri, 1)
+        assert [d["message"] for d in problems] == ["Property namn is not allowed."]
+        assert yaml_server.schemas_of(uri) == [(repo / "schema" / "lofte.schema.json").as_uri()]
+        outside = yaml_server.open(repo / ".pre-commit-config.yaml")
+        assert yaml_server.schemas_of(outside) == []
+    finally:
+        yaml_server.close()
+        bare.unlink()
 
 
 # ------------------------------------------------------------ recording
