@@ -64,6 +64,7 @@ def test_periods_complete_what_is_typed() -> None:
 
 def test_periods_follow_data_dir_and_its_env_var(tmp_path: Path) -> None:
     assert _bash(f"lofte validate --data-dir {DATA} 202", tmp_path) == PERIODS[1:4]
+    assert _bash(f"lofte record --data-dir={DATA} 2021 d", tmp_path) == ["dialog-med-unga"]
     assert _bash("lofte check 2", tmp_path, {"LOFTE_DATA_DIR": str(DATA)}) == PERIODS[:4]
     assert _bash("lofte status ", tmp_path) == [""]  # no data directory here: nothing, no error
 

@@ -81,8 +81,11 @@ def _data_dir(ctx: typer.Context) -> Path:
     import os
 
     words = _typed(ctx)
-    if "--data-dir" in words[:-1]:
-        return Path(words[words.index("--data-dir") + 1])
+    for index, word in enumerate(words):
+        if word.startswith("--data-dir="):
+            return Path(word.partition("=")[2])
+        if word == "--data-dir" and index + 1 < len(words):
+            return Path(words[index + 1])
     given = ctx.params.get("data_dir")
     return Path(given or os.environ.get("LOFTE_DATA_DIR") or "data")
 
