@@ -94,3 +94,13 @@ def test_schema_output_to_a_missing_folder_is_refused(tmp_path: Path) -> None:
     result = run_cli("schema", "-o", str(tmp_path / "nowhere" / "lofte.schema.json"))
     assert result.code == 1
     assert "does not exist" in result.err
+
+
+def test_a_period_written_as_yml_is_named_when_the_yaml_is_missing(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    (data / "2020.yaml").rename(data / "2020.yml")
+    result = run_cli("status", "2020", cwd=tmp_path)
+    assert (result.code, result.out) == (
+        1,
+        "data/2020.yaml:1:1: no such file; 2020.yml exists: rename it to 2020.yaml\n",
+    )

@@ -129,6 +129,8 @@ def _did_you_mean(path: Path) -> str:
     import difflib
 
     parent = path.parent
+    if path.suffix == ".yaml" and path.with_suffix(".yml").is_file():
+        return f"; {path.stem}.yml exists: rename it to {path.name}"
     stems = [p.stem for p in promise_files(parent)] if parent.is_dir() else []
     close = difflib.get_close_matches(path.stem, stems, n=1, cutoff=0.5)
     return f"; did you mean {close[0]!r}?" if close else ""
