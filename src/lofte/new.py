@@ -27,7 +27,16 @@ from lofte.read.loader import Loaded, Workspace, display_path, period_path, prom
 __all__ = ["NewOutcome", "new"]
 
 #: Top-level keys of the old period that the new one does not inherit.
-DROPPED = ("source", "signed", "signatories", "starts", "ends", "situation", "other_work")
+DROPPED = (
+    "source",
+    "signed",
+    "signatories",
+    "starts",
+    "ends",
+    "situation",
+    "other_work",
+    "deviations",
+)
 #: Keys dropped wherever they stand in an activity or a group.
 DROPPED_BELOW = ("progress", "other_work", "deviations")
 

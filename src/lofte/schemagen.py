@@ -66,7 +66,22 @@ _DOCUMENT: dict[str, str] = {
     "expected_effects": "förväntade effekter — what the work is expected to lead to.",
     "follow_up": "uppföljning — how often and where the work is followed up.",
     "communication": "kommunikation — how the work is told to the citizens.",
+    "acknowledge": "kvitterat — check findings accepted for every activity of the file, by "
+    "code, each with the reason: {LT202: \"…\"}.",
+    "other_work": "annat arbete — work done that no planned activity names; it never counts "
+    "towards a target.",
+    "deviations": "avvikelser — what went otherwise than planned, for some activities "
+    "(affects) or the whole document.",
 }
+
+COVERS = (
+    "avser — the span a follow-up reports on: a year (2019), a tertial (2019-T3), a quarter "
+    "(2021-Q2) or the period's id (2020-2023)."
+)
+PROMISED_BY = (
+    "lovas av — who makes this promise: polisen, kommunen or a unit of the municipality "
+    "file; an activity without it takes its group's."
+)
 
 #: Every property of every model, by the model's name in the schema's ``$defs``.
 DESCRIPTIONS: dict[str, dict[str, str]] = {
@@ -102,7 +117,16 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Source": {
         "document": "dokument — the name of the source document.",
+        "url": "länk — where the document itself can be read (https://…).",
         "note": "anmärkning — what this file leaves out of the source, or where it differs.",
+    },
+    "DocumentRef": {
+        "title": "titel — the agreement's title as written, where there is no file of it.",
+        "url": "länk — where the agreement can be read (https://…).",
+    },
+    "Unit": {
+        "name": "namn — the unit's name, as people write it.",
+        "organisation": "organisation — whose unit it is: `kommunen` or `polisen`.",
     },
     "Signatory": {
         "name": "namn — the signatory's name, spelled as the document spells it.",
@@ -115,6 +139,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "title": "rubrik — the promise's or focus area's heading, as written.",
         "text": "text — the promise's own words.",
         "category": "kategori — the focus area's category, as the agreement names it.",
+        "promised_by": PROMISED_BY,
         "activities": "aktiviteter — what is done to keep this promise.",
     },
     "Activity": {
@@ -127,6 +152,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "municipality file (socialtjansten).",
         "promise": "löfte — the id of the promise this activity serves, for activities listed "
         "apart from the promises.",
+        "promised_by": PROMISED_BY,
+        "acknowledge": "kvitterat — check findings accepted for this activity, by code, each "
+        "with the reason: {LT202: \"…\"}.",
         "places": "platser — where the activity takes place.",
         "due": "klart senast — the date it is to be done by (YYYY-MM-DD); else the period's end.",
         "window": "tidsfönster — when the activity runs, if only part of the period.",
@@ -149,6 +177,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "at_least": 'minst — at least this many ("minst två insatser").',
         "exactly": 'exakt — exactly this many ("två stycken narkotikasök").',
         "at_most": "högst — at most this many.",
+        "vague": "vagt antal — the word the promise uses instead of a number (flera, några, "
+        "ett antal, fler); no number is invented.",
         "unit": "enhet — what is counted, in the promise's words: planlagda insatser.",
         "measure": MEASURE,
     },
@@ -170,6 +200,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "OngoingTarget": {"kind": KIND_TARGET, "measure": MEASURE},
     "Record": {
         "date": "datum — when it happened (YYYY-MM-DD).",
+        "covers": COVERS,
         "count": "antal — how many, a whole number above zero; leave it out when unknown, "
         "never write 0.",
         "note": "anteckning — what was done, in words.",
@@ -177,6 +208,24 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "partners": "samverkanspartner — with whom.",
         "link": "länk — where it is published (https://…).",
         "deviation": "avvikelse — what went otherwise than planned, and why.",
+    },
+    "OtherWork": {
+        "date": "datum — when it was done (YYYY-MM-DD).",
+        "covers": COVERS,
+        "text": "vad — what was done, in words.",
+        "count": "antal — how many, where the source says.",
+        "unit": "enhet — what was counted.",
+        "partners": "samverkanspartner — with whom.",
+        "places": "platser — where.",
+        "link": "länk — where it is published (https://…).",
+        "promise": "löfte — the promise or focus area it served, if the source says.",
+    },
+    "Deviation": {
+        "date": "datum — when it was noted (YYYY-MM-DD).",
+        "covers": COVERS,
+        "text": "avvikelse — what went otherwise than planned, and why.",
+        "affects": "berör — the ids of the activities it concerns; none means the whole "
+        "document.",
     },
     "Situation": {
         "text": "lägesbild — the situation picture, as written.",
@@ -234,7 +283,16 @@ ENUM_DESCRIPTIONS: dict[str, str] = {
     # calendar
     "tertial": "Tertial: January–April, May–August, September–December.",
     "quarter": "Kvartal: January–March, April–June, July–September, October–December.",
+    "year": "År: once a year or more, as the target says.",
     "signing": "From the signing date (undertecknandet).",
+    # vague amounts, as the promises word them
+    "flera": "Flera: several; no number is stated.",
+    "några": "Några: some; no number is stated.",
+    "ett antal": "Ett antal: a number of; no number is stated.",
+    "fler": "Fler: more than before; no number is stated.",
+    # whose unit an actor is
+    "kommunen": "Kommunen: a unit of the municipality.",
+    "polisen": "Polisen: a unit of the police.",
     # standings (as lofte status judges them)
     "kept": "Hållet: the target was met by its deadline.",
     "exceeded": "Överträffat: more than an exact number.",
