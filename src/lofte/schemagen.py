@@ -67,7 +67,7 @@ _DOCUMENT: dict[str, str] = {
     "follow_up": "uppföljning — how often and where the work is followed up.",
     "communication": "kommunikation — how the work is told to the citizens.",
     "acknowledge": "kvitterat — check findings accepted for every activity of the file, by "
-    "code, each with the reason: {LT202: \"…\"}.",
+    'code, each with the reason: {LT202: "…"}.',
     "other_work": "annat arbete — work done that no planned activity names; it never counts "
     "towards a target.",
     "deviations": "avvikelser — what went otherwise than planned, for some activities "
@@ -154,7 +154,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "apart from the promises.",
         "promised_by": PROMISED_BY,
         "acknowledge": "kvitterat — check findings accepted for this activity, by code, each "
-        "with the reason: {LT202: \"…\"}.",
+        'with the reason: {LT202: "…"}.',
         "places": "platser — where the activity takes place.",
         "due": "klart senast — the date it is to be done by (YYYY-MM-DD); else the period's end.",
         "window": "tidsfönster — when the activity runs, if only part of the period.",
@@ -224,8 +224,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "date": "datum — when it was noted (YYYY-MM-DD).",
         "covers": COVERS,
         "text": "avvikelse — what went otherwise than planned, and why.",
-        "affects": "berör — the ids of the activities it concerns; none means the whole "
-        "document.",
+        "affects": "berör — the ids of the activities it concerns; none means the whole document.",
     },
     "Situation": {
         "text": "lägesbild — the situation picture, as written.",
