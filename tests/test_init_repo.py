@@ -247,6 +247,28 @@ def test_the_vscode_settings_map_the_schema_to_the_data_files(repo: Path) -> Non
         bare.unlink()
 
 
+def test_the_editor_explains_ids_and_impossible_dates(server: YamlServer, repo: Path) -> None:
+    path = repo / "data" / "2026-ids.yaml"
+    text = _with_promise((repo / "data" / "2026.yaml").read_text(encoding="utf-8"))
+    text = text.replace("[polisen, kommunen]", "[Polisen, kommunen]")
+    text = text.replace(
+        "municipality: exempelby\n", "municipality: exempelby\nsigned: 2026-02-30\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    uri = server.open(path)
+    found = sorted(
+        (d["range"]["start"]["line"], d["message"]) for d in server.wait_diagnostics(uri)
+    )
+    assert found == [
+        (_line(lines, "signed:"), "a real date as YYYY-MM-DD, such as 2020-03-16"),
+        (
+            _line(lines, "        responsible:"),
+            "use lower-case ids such as `polisen` or `trygghetsvandringar`: a-z, 0-9 and hyphens",
+        ),
+    ]
+
+
 # ------------------------------------------------------------ recording
 
 
