@@ -56,25 +56,18 @@ def new(period: str, data_dir: Path, previous: str | None = None) -> NewOutcome:
     from lofte.rules.core import run_rules
     from lofte.write.atomic import write_text
 
-    if not re.match(PERIOD_RE, period) or ("-" in period and int(period[5:]) < int(period[:4])):
+    if not re.match(PERIOD_RE, period) or (len(period) > 4 and int(period[5:]) < int(period[:4])):
         raise UsageError(f"period {period!r}: give a year (2026) or a range of years (2026-2027)")
     if not data_dir.is_dir():
         raise UsageError(
             f"{display_path(data_dir)}: data directory not found (run lofte init, "
             "or set --data-dir)"
         )
-    target = data_dir / f"{period}.yaml"
+    # A period written "2022/2023" (as some promises are) is the file 2022-2023.yaml.
+    target = data_dir / f"{period.replace('/', '-')}.yaml"
     outcome = NewOutcome(display_path(target))
     if target.exists():
-        outcome.problems.append(
-            Diagnostic(
-                outcome.display,
-                1,
-                1,
-                "exists",
-                "the period already exists; lofte new writes only a new file",
-            )
-        )
+        outcome.problems.append(_exists(outcome.display))
         return outcome
     workspace = Workspace()
     if previous is not None:
@@ -99,9 +92,17 @@ def new(period: str, data_dir: Path, previous: str | None = None) -> NewOutcome:
     if loaded is None or errors_in(problems):
         outcome.problems = problems
         return outcome
+    if target.exists():  # made meanwhile: never replaced
+        outcome.problems.append(_exists(outcome.display))
+        return outcome
     write_text(target, text)
     outcome.written = True
     return outcome
+
+
+def _exists(display: str) -> Diagnostic:
+    message = "the period already exists; lofte new writes only a new file"
+    return Diagnostic(display, 1, 1, "exists", message)
 
 
 def _valid(workspace: Workspace, path: Path, run_rules: Any) -> tuple[Loaded | None, list[Any]]:
