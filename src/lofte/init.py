@@ -341,7 +341,8 @@ lofte report 2026 --tertial T2 -o uppfoljning-2026-T2.md
 ```
 
 Efter en uppdatering av lofte: `lofte schema -o schema/lofte.schema.json`
-(`lofte validate` varnar när kopian är gammal).
+(`lofte validate` varnar när kopian är gammal).  `lofte --install-completion` ger
+tabbkomplettering av perioder, aktiviteter och platser i terminalen.
 
 Innan du checkar in kör pre-commit samma kontroller (`pip install pre-commit &&
 pre-commit install`), och CI kör dem vid varje push.
