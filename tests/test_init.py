@@ -31,7 +31,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 def test_init_writes_the_repository(tmp_path: Path) -> None:
-    result = run_cli("init", str(tmp_path), "--municipality", "Exempelby kommun")
+    result = run_cli("init", "--municipality", "Exempelby kommun", cwd=tmp_path)
     assert result.code == 0, result.err
     assert result.out == "".join(f"wrote {name}\n" for name in PLANNED)
     assert sorted(_tree(tmp_path)) == sorted(PLANNED)
@@ -67,9 +67,11 @@ def test_init_names_the_id_and_police_area_and_quotes_what_needs_it(tmp_path: Pa
 
 
 def test_init_with_gitlab_writes_its_ci_too(tmp_path: Path) -> None:
-    result = run_cli("init", str(tmp_path), "-m", "Exempelby kommun", "--gitlab")
+    result = run_cli("init", "town", "-m", "Exempelby kommun", "--gitlab", cwd=tmp_path)
     assert result.code == 0
-    assert result.out.splitlines()[-1] == "wrote .gitlab-ci.yml"
+    assert result.out.splitlines()[0] == "wrote town/data/exempelby.yaml"
+    assert result.out.splitlines()[-1] == "wrote town/.gitlab-ci.yml"
+    tmp_path = tmp_path / "town"
     assert "lofte check" in (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8")
 
 
@@ -85,7 +87,7 @@ def test_init_refuses_in_a_repository_with_other_files_and_writes_nothing(tmp_pa
     (tmp_path / "README.md").write_text("Our own readme\n", encoding="utf-8")
     (tmp_path / ".gitignore").write_text("*.tmp\n", encoding="utf-8")
     before = _tree(tmp_path)
-    result = run_cli("init", str(tmp_path), "-m", "Exempelby kommun")
+    result = run_cli("init", "-m", "Exempelby kommun", cwd=tmp_path)
     assert result.code == 1
     assert result.out == ""
     assert result.err == (
