@@ -28,7 +28,9 @@ def periods(data_dir: Path, incomplete: str) -> list[str]:
     """The period files of the data directory (not the municipality file) starting so."""
     names = []
     for path in promise_files(data_dir) if data_dir.is_dir() else []:
-        if path.stem.startswith(incomplete) and _read(path).get("kind") != "municipality":
+        if path.suffix != ".yaml" or not path.stem.startswith(incomplete):
+            continue  # a .yml file is no period: validate says to rename it
+        if _read(path).get("kind") != "municipality":
             names.append(path.stem)
     return names
 

@@ -84,13 +84,17 @@ def display_path(path: Path) -> str:
 
 
 def promise_files(directory: Path) -> list[Path]:
-    """A folder's ``*.yaml`` files, sorted, hidden ones (``.pre-commit-config.yaml``) left out."""
-    return sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("."))
+    """A folder's ``*.yaml`` files, and its ``*.yml`` ones, sorted; hidden ones left out.
 
-
-def yml_files(directory: Path) -> list[Path]:
-    """A folder's ``*.yml`` files (not hidden): not promise files, but reported, never skipped."""
-    return sorted(p for p in directory.glob("*.yml") if not p.name.startswith("."))
+    Hidden files (``.pre-commit-config.yaml``) are not promise files.  A ``.yml``
+    file is not one either, but it is listed so that reading it reports the
+    misnamed file (`read_bytes`) instead of passing over it silently.
+    """
+    return sorted(
+        p
+        for p in directory.glob("*.y*ml")
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+    )
 
 
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
@@ -288,13 +292,12 @@ def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
                 f"{display_path(data_dir)}: data directory not found "
                 "(set --data-dir or LOFTE_DATA_DIR)"
             )
-        return sorted(promise_files(data_dir) + yml_files(data_dir))
+        return promise_files(data_dir)
     paths: list[Path] = []
     for arg in args:
         path = period_path(arg, data_dir)
         if path.is_dir() and path.suffix not in (".yaml", ".yml"):
-            # A folder of promise files; a .yml file among them gets its own error.
-            paths.extend(sorted(promise_files(path) + yml_files(path)))
+            paths.extend(promise_files(path))  # a folder of promise files
         else:
             paths.append(path)
     return paths
