@@ -196,13 +196,13 @@ repos:
         name: lofte validate
         entry: lofte validate
         language: system
-        files: ^data/[^/.][^/]*\\.ya?ml$
+        files: ^data/(?:[^/.][^/]*/)?[^/.][^/]*\\.ya?ml$
         pass_filenames: false
       - id: lofte-check
         name: lofte check
         entry: lofte check
         language: system
-        files: ^data/[^/.][^/]*\\.ya?ml$
+        files: ^data/(?:[^/.][^/]*/)?[^/.][^/]*\\.ya?ml$
         pass_filenames: false
 """
 
