@@ -34,7 +34,11 @@ TIERS: dict[str, int] = {
     "lofte.status": 6,
     "lofte.record": 6,
     "lofte.report": 6,
+    "lofte.schemagen": 2,
     "lofte.schema": 6,
+    "lofte.init": 6,
+    "lofte.new": 6,
+    "lofte.complete": 6,
     "lofte.cli": 7,
     "lofte.__main__": 8,
 }

@@ -68,3 +68,21 @@ def test_version() -> None:
 
     result = run_cli("--version")
     assert (result.code, result.out) == (0, f"lofte {__version__}\n")
+
+
+@pytest.mark.parametrize("name", [None, *_commands()])
+def test_help_names_values_in_words_not_python_types(name: str | None) -> None:
+    import re
+
+    args = [name] if name else []
+    result = run_cli(*args, "--help")
+    assert result.code == 0
+    assert run_cli(*args, "-h").out == result.out
+    shown = re.findall(r"<[^>\s]*>|\b(?:str|int|bool|float|list\[\w+\]|Path)\b|\{\w+\}", result.out)
+    assert shown == [], result.out
+
+
+def test_usage_line_of_record_reads_as_words() -> None:
+    assert run_cli("record", "-h").out.splitlines()[0] == (
+        "Usage: lofte record [OPTIONS] PERIOD [ACTIVITY_ID]"
+    )

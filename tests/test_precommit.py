@@ -141,3 +141,19 @@ def test_a_change_outside_the_data_dir_runs_no_hook(promises: tuple[Path, dict[s
         (work / "notes.yaml").unlink()
     assert proc.returncode == 0
     assert proc.stdout.count("(no files to check)Skipped") == 2
+
+
+def test_a_broken_yml_file_fails_the_hooks(promises: tuple[Path, dict[str, str]]) -> None:
+    # Not skipped silently: each hook reports it (issue 14).
+    work, env = promises
+    (work / "data" / "2022.yml").write_text("kind: [broken\n", encoding="utf-8")
+    _git(work, "add", "data/2022.yml")
+    try:
+        proc = _pre_commit(work, env)
+    finally:
+        _git(work, "rm", "-q", "--cached", "data/2022.yml")
+        (work / "data" / "2022.yml").unlink()
+    assert proc.returncode == 1
+    line = "data/2022.yml:1:1: promise files end in .yaml, not .yml: rename it to 2022.yaml"
+    assert proc.stdout.count(line) == 2
+    assert proc.stdout.count("Failed") == 2

@@ -1,4 +1,4 @@
-"""A real, non-editable install finds its built-in templates and renders a report."""
+"""A real, non-editable install finds its templates and schema: a report, and lofte init."""
 
 from __future__ import annotations
 
@@ -83,3 +83,24 @@ def test_wheel_install_renders_a_report_from_outside_the_repo(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     golden = ROOT / "tests" / "fixtures" / "report" / "golden" / "2022-sv.html"
     assert result.stdout == golden.read_text(encoding="utf-8")
+
+    # lofte init from the wheel: the schema it writes is the one the wheel ships, so
+    # validate finds the copy current; CI installs this version (a folder cannot be
+    # fetched by a CI runner).
+    town = tmp_path / "town"
+    town.mkdir()
+    for args in (["init", "-m", "Exempelby kommun"], ["new", "2026"], ["validate"]):
+        step = subprocess.run(
+            [str(venv / "bin" / "lofte"), *args],
+            cwd=town,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert step.returncode == 0, step.stderr
+    assert step.stdout == "checked 2 files: no problems\n"
+    workflow = (town / ".github" / "workflows" / "lofte.yml").read_text(encoding="utf-8")
+    from lofte import __version__
+
+    assert f'      - run: pip install "lofte=={__version__}"\n' in workflow

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from lofte.read.yamlio import read
+from lofte.read.yamlio import YamlProblem, read
 from lofte.write.scalars import flow_list, is_plain_safe, quoted, scalar
 from lofte.write.splice import append_record
 
@@ -87,6 +87,12 @@ def test_what_may_stay_plain(text: str, plain: bool) -> None:
 )
 def test_quoted_escapes_each_width(text: str, source: str) -> None:
     assert quoted(text) == source
+    if text in ("\x00", "\x7f", "\u2028"):
+        # the reader refuses these even written as escapes (issue 16), so the
+        # writer's escape is only ever seen in a refusal, never read back
+        with pytest.raises(YamlProblem, match="written as an escape"):
+            read(f"k: {source}\n".encode())
+        return
     assert read(f"k: {source}\n".encode())[0] == {"k": text}
 
 

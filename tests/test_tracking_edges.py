@@ -53,8 +53,9 @@ CASES = [
     ({"kind": "coverage", "of": "skolor"}, q(2, "exactly"), False),  # incomplete: no size
     ({"kind": "coverage", "of": "okand"}, q(3, "exactly"), False),
     ({"kind": "ongoing"}, q(1, "exactly"), False),
-    # A vague quantity: held where the target counts, or says how it is counted.
-    (COUNT, q(None, None), True),
+    # A vague quantity: held where the target says how it is counted; under a
+    # numbered count it is flagged (issue 12: only a `vague` target takes "flera").
+    (COUNT, q(None, None), False),
     ({"kind": "recurring", "per": "tertial"}, q(None, None), True),
     ({"kind": "milestone"}, q(None, None), False),
     ({"kind": "milestone", "measure": "antal möten"}, q(None, None), True),

@@ -83,6 +83,8 @@ def test_json_format(example_dir: Path) -> None:
     cwd = _with(example_dir, "unknown-key-2020.yaml")
     result = run_cli("validate", "--format", "json", "data/unknown-key-2020.yaml", cwd=cwd)
     report = json.loads(result.out)
+    assert list(report) == ["version", "diagnostics", "summary"]
+    assert report["version"] == 1
     assert report["summary"] == "checked 1 file: 2 errors in 1 file"
     assert report["diagnostics"][0] == {
         "path": "data/unknown-key-2020.yaml",

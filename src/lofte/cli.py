@@ -20,7 +20,109 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _plain_help() -> None:
+    """Help that names values in words (FILE, N, TEXT), never Python types.
+
+    Typer shows an argument as ``PERIOD <str>`` and a list as ``<list[str]>``;
+    an option without a metavar as ``<int>``.  Arguments here say what they
+    are in their name and help, options in their metavar.
+    """
+    import typer.core
+
+    words = {
+        "<int>": "N",
+        "<int range>": "N",
+        "<float>": "NUMBER",
+        "<float range>": "NUMBER",
+        "<str>": "TEXT",
+        "<dir>": "DIR",
+        "<file>": "FILE",
+        "<path>": "PATH",
+    }
+
+    def option_type(self: typer.core.TyperOption, ctx: object) -> str:
+        shown = original(self, ctx)  # type: ignore[arg-type]
+        if shown in words:
+            return words[shown]
+        if shown.startswith("<") and shown.endswith(">") and "[" not in shown:
+            return "[" + shown[1:-1] + "]"  # choices: [text|json|github]
+        return shown
+
+    def usage_name(self: typer.core.TyperArgument) -> str:
+        name = self.display_name_raw
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    original = typer.core.TyperOption.display_type
+    typer.core.TyperOption.display_type = option_type  # type: ignore[method-assign,assignment]
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    typer.core.TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+
+
+_plain_help()
+
+
+def _typed(ctx: typer.Context) -> list[str]:
+    """The words typed after the command's name, as far as completion has them.
+
+    When the word being completed is an option's value, Click has not parsed the
+    arguments before it (the command line is incomplete): they are read here.
+    """
+    parent = ctx.parent
+    return list(parent.args if parent is not None and parent.args else ctx.args)
+
+
+def _data_dir(ctx: typer.Context) -> Path:
+    # Completion runs before the command: the option as typed, else its env var, else ./data.
+    import os
+
+    words = _typed(ctx)
+    for index, word in enumerate(words):
+        if word.startswith("--data-dir="):
+            return Path(word.partition("=")[2])
+        if word == "--data-dir" and index + 1 < len(words):
+            return Path(words[index + 1])
+    given = ctx.params.get("data_dir")
+    return Path(given or os.environ.get("LOFTE_DATA_DIR") or "data")
+
+
+def _period(ctx: typer.Context) -> str | None:
+    """The PERIOD argument: parsed, or else the first positional word typed."""
+    if ctx.params.get("period"):
+        return str(ctx.params["period"])
+    flags = {"--dry-run"}
+    skip = False
+    for word in _typed(ctx):
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = word not in flags and "=" not in word
+        else:
+            return word
+    return None
+
+
+def _complete_periods(ctx: typer.Context, incomplete: str) -> list[str]:
+    from lofte.complete import periods
+
+    return periods(_data_dir(ctx), incomplete)
+
+
+def _complete_activities(ctx: typer.Context, incomplete: str) -> list[str]:
+    from lofte.complete import activity_ids
+
+    period = _period(ctx)
+    return activity_ids(period, _data_dir(ctx), incomplete) if period else []
+
+
+def _complete_places(ctx: typer.Context, incomplete: str) -> list[str]:
+    from lofte.complete import places
+
+    return places(_period(ctx), _data_dir(ctx), incomplete)
 
 
 class Format(enum.StrEnum):
@@ -104,6 +206,8 @@ def validate(
         typer.Argument(
             help="Periods (2020) or paths; default: every *.yaml in the data directory.",
             show_default=False,
+            metavar="PERIOD",
+            autocompletion=_complete_periods,
         ),
     ] = None,
     data_dir: DataDir = Path("data"),
@@ -136,6 +240,8 @@ def check(
         typer.Argument(
             help="Periods (2020), files or folders; default: every *.yaml in the data directory.",
             show_default=False,
+            metavar="PERIOD",
+            autocompletion=_complete_periods,
         ),
     ] = None,
     as_of: Annotated[
@@ -202,11 +308,153 @@ def check(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (atomically), e.g. schema/lofte.schema.json.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
     """Print the JSON Schema of promise files (what editors use to complete them)."""
-    from lofte.schema import schema_text
+    from lofte.errors import LofteError
+    from lofte.schema import schema as run
 
-    typer.echo(schema_text(), nl=False)
+    try:
+        text = run(output)
+    except LofteError as exc:
+        _fatal(exc)
+    if text is not None:
+        typer.echo(text, nl=False)
+    else:
+        typer.echo(f"wrote {output}")
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Where to set up the repository.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = Path("."),
+    municipality: Annotated[
+        str,
+        typer.Option(
+            "--municipality",
+            "-m",
+            metavar="NAME",
+            help="The municipality's name, e.g. 'Vingåker kommun'.",
+            show_default=False,
+        ),
+    ] = "",
+    ident: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            metavar="ID",
+            help="Its id and file name in data/.  [default: from the name, e.g. vingaker]",
+            show_default=False,
+        ),
+    ] = None,
+    police_area: Annotated[
+        str | None,
+        typer.Option(
+            "--police-area",
+            metavar="NAME",
+            help="The police area (lokalpolisområde).",
+            show_default=False,
+        ),
+    ] = None,
+    gitlab: Annotated[
+        bool, typer.Option("--gitlab", help="Also write .gitlab-ci.yml for GitLab CI.")
+    ] = False,
+    force: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--force",
+            metavar="FILE",
+            help="Overwrite this existing file (repeatable); nothing is overwritten otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Set up a municipality's repository: data/, schema, editor, pre-commit and CI files.
+
+    It never overwrites a file unless --force names it: when one exists with other
+    content it lists the files it would write and writes nothing.  Running it twice
+    changes nothing.
+    """
+    from lofte.errors import LofteError
+    from lofte.init import init as run
+
+    if not municipality.strip():
+        typer.echo("lofte: init needs --municipality NAME, e.g. 'Vingåker kommun'", err=True)
+        raise typer.Exit(2)
+    try:
+        outcome = run(
+            directory,
+            municipality,
+            ident=ident,
+            police_area=police_area,
+            gitlab=gitlab,
+            force=force,
+        )
+    except LofteError as exc:
+        _fatal(exc)
+    from lofte.render.init import init_outcome
+
+    text, code = init_outcome(outcome)
+    typer.echo(text, nl=False, err=code != 0)
+    raise typer.Exit(code)
+
+
+@app.command()
+def new(
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD", help="The new period: a year (2026) or years (2026-2027)."
+        ),
+    ],
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="PERIOD",
+            help="The period to copy.  [default: the promise that ends last]",
+            show_default=False,
+            autocompletion=_complete_periods,
+        ),
+    ] = None,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Scaffold the next period's promise file from the last one, without its progress.
+
+    Keeps promises, activities, targets, who is responsible and places; drops
+    progress, signing and signatories; marks with comments what to fill in.
+    """
+    from lofte.errors import LofteError
+    from lofte.new import new as run
+
+    try:
+        outcome = run(period, data_dir, previous)
+    except LofteError as exc:
+        _fatal(exc)
+    for problem in outcome.problems:
+        typer.echo(problem.render(), err=True)
+    if not outcome.written:
+        raise typer.Exit(1)
+    source = f" from {outcome.source}" if outcome.source else ""
+    typer.echo(f"wrote {outcome.display}{source}; fill in what its comments mark")
 
 
 class Lang(enum.StrEnum):
@@ -232,6 +480,7 @@ def status(
             "none: one line per period file.",
             show_default=False,
             metavar="PERIOD",
+            autocompletion=_complete_periods,
         ),
     ] = None,
     as_of: Annotated[
@@ -280,14 +529,20 @@ def status(
 @app.command()
 def record(
     period: Annotated[
-        str, typer.Argument(metavar="PERIOD", help="The period (2020) or a path to its file.")
+        str,
+        typer.Argument(
+            metavar="PERIOD",
+            help="The period (2020) or a path to its file.",
+            autocompletion=_complete_periods,
+        ),
     ],
     activity: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ACTIVITY_ID]",
+            metavar="ACTIVITY_ID",
             help="The activity's id; leave it out with --other or --deviation.",
             show_default=False,
+            autocompletion=_complete_activities,
         ),
     ] = None,
     date: Annotated[
@@ -306,7 +561,13 @@ def record(
     ] = None,
     place: Annotated[
         list[str] | None,
-        typer.Option("--place", metavar="P", help="Where (repeatable).", show_default=False),
+        typer.Option(
+            "--place",
+            metavar="P",
+            help="Where (repeatable).",
+            show_default=False,
+            autocompletion=_complete_places,
+        ),
     ] = None,
     partner: Annotated[
         list[str] | None,
@@ -410,7 +671,14 @@ class ReportFormat(enum.StrEnum):
 
 @app.command()
 def report(
-    period: Annotated[str, typer.Argument(help="The period (2020, 2024-2025) or a path.")],
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD",
+            help="The period (2020, 2024-2025) or a path.",
+            autocompletion=_complete_periods,
+        ),
+    ],
     tertial: Annotated[
         str | None,
         typer.Option(

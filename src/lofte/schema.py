@@ -1,28 +1,20 @@
-"""The JSON Schema generated from the models; a committed copy lives in schema/."""
+"""`lofte schema`: the JSON Schema of promise files, printed or written to a file."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from pathlib import Path
 
-SCHEMA_ID = "https://lofte.invalid/schema/lofte.schema.json"
+from lofte.schemagen import schema_text
 
-
-def schema_dict() -> dict[str, Any]:
-    """The schema as a dict."""
-    from pydantic import TypeAdapter
-
-    from lofte.model import Document
-
-    schema = TypeAdapter(Document).json_schema()
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "lofte promise file",
-        "description": "A medborgarlöfte, a samverkansöverenskommelse, or a municipality file.",
-        **schema,
-    }
+__all__ = ["schema", "schema_text"]
 
 
-def schema_text() -> str:
-    """The schema as the text committed in schema/lofte.schema.json."""
-    return json.dumps(schema_dict(), ensure_ascii=False, indent=2) + "\n"
+def schema(output: Path | None) -> str | None:
+    """The schema's text, or, with ``output``, write it there (atomically) and return None."""
+    text = schema_text()
+    if output is None:
+        return text
+    from lofte.write.atomic import write_text
+
+    write_text(output, text)
+    return None

@@ -102,8 +102,17 @@ def display_path(path: Path) -> str:
 
 
 def promise_files(directory: Path) -> list[Path]:
-    """A folder's ``*.yaml`` files, sorted, hidden ones (``.pre-commit-config.yaml``) left out."""
-    return sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("."))
+    """A folder's ``*.yaml`` files, and its ``*.yml`` ones, sorted; hidden ones left out.
+
+    Hidden files (``.pre-commit-config.yaml``) are not promise files.  A ``.yml``
+    file is not one either, but it is listed so that reading it reports the
+    misnamed file (`read_bytes`) instead of passing over it silently.
+    """
+    return sorted(
+        p
+        for p in directory.glob("*.y*ml")
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+    )
 
 
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
@@ -113,6 +122,14 @@ def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]
     def problem(message: str, code: str = "file") -> tuple[None, list[Diagnostic]]:
         return None, [Diagnostic(display, 1, 1, code, message)]
 
+    if path.suffix == ".yml" and not path.is_dir():
+        # One spelling, so that a period names one file: 2022 is data/2022.yaml.
+        proper = path.with_suffix(".yaml")
+        also = f"; {proper.name} exists too" if proper.exists() else ""
+        return problem(
+            f"promise files end in .yaml, not .yml: rename it to {proper.name}{also}",
+            "file-name",
+        )
     if path.is_dir():
         return problem("is a directory, not a promise file")
     try:
@@ -145,6 +162,8 @@ def _did_you_mean(path: Path) -> str:
     import difflib
 
     parent = path.parent
+    if path.suffix == ".yaml" and path.with_suffix(".yml").is_file():
+        return f"; {path.stem}.yml exists: rename it to {path.name}"
     stems = [p.stem for p in promise_files(parent)] if parent.is_dir() else []
     close = difflib.get_close_matches(path.stem, stems, n=1, cutoff=0.5)
     return f"; did you mean {close[0]!r}?" if close else ""

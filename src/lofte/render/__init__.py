@@ -26,11 +26,20 @@ def text(diagnostics: list[Diagnostic], summary: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The version of the JSON of `validate` and `check` (``--format json``): fields are
+#: only ever added; a change of meaning or a removal bumps it.
+DIAGNOSTICS_JSON_VERSION = 1
+
+
 def as_json(diagnostics: list[Diagnostic], summary: str) -> str:
-    """A JSON object with the diagnostics and the summary, for tools."""
+    """A JSON object with the version, the diagnostics and the summary, for tools."""
     return (
         json.dumps(
-            {"diagnostics": [asdict(d) for d in diagnostics], "summary": summary},
+            {
+                "version": DIAGNOSTICS_JSON_VERSION,
+                "diagnostics": [asdict(d) for d in diagnostics],
+                "summary": summary,
+            },
             ensure_ascii=False,
             indent=2,
         )
