@@ -26,6 +26,8 @@ from pydantic import (
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PERIOD_RE = r"^[0-9]{4}(?:-[0-9]{4})?$"
+#: A sheet row's key (`lofte import`): term, unit and row, e.g. 2020-T2/polisen/planlagda-insatser.
+SHEET_KEY_RE = r"^[0-9]{4}-[TQ][1-4]/[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
@@ -244,6 +246,11 @@ class Record(Strict):
     partners: list[Text] = empty_list()
     link: Text | None = None
     deviation: Text | None = None
+    sheet: Annotated[str, Field(pattern=SHEET_KEY_RE, max_length=200)] | None = Field(
+        default=None,
+        description="Written by `lofte import`: the key of the sheet row this record came from "
+        "(TERM/UNIT/ROW), so that importing the sheet again adds nothing.",
+    )
 
     @model_validator(mode="after")
     def _count_or_note(self) -> Record:

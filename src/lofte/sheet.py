@@ -1,0 +1,128 @@
+"""`lofte sheet`: a follow-up sheet for one term, one row per activity, for one unit or all.
+
+This module gathers what the sheet shows (`SheetView`); `lofte.render.sheet`
+writes it as xlsx or CSV.  The rows carry stable keys (`lofte.read.sheet.row_key`),
+so a sheet exported twice is the same sheet, and `lofte import` knows a row it
+has seen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+from lofte.errors import Diagnostic, UsageError
+from lofte.follow.calendar import Term, find_term, terms_of
+from lofte.model import BUILTIN_ACTORS
+from lofte.read.sheet import OTHER_ROW, row_key
+from lofte.render.sheet import OTHER_ROWS, SheetView
+
+__all__ = ["SheetView", "default_name", "sheet"]
+
+
+def sheet(
+    period: str,
+    data_dir: Path,
+    *,
+    as_of: dt.date,
+    term: str | None = None,
+    responsible: str | None = None,
+    lang: str = "sv",
+) -> tuple[SheetView | None, list[Diagnostic]]:
+    """The sheet of ``period`` for ``term`` (default: the last closed one) and one unit or all."""
+    from lofte.follow.describe import describe
+    from lofte.follow.period import period_status
+    from lofte.render.activityview import _first_sentence, _target
+    from lofte.rules.opening import open_period
+    from lofte.words import word
+
+    opened, problems = open_period(period, data_dir)
+    if opened is None:
+        return None, problems
+    document = opened.document
+    chosen = find_term(document, term) if term else default_term(terms_of(document), as_of)
+    actors = dict(BUILTIN_ACTORS)
+    if opened.municipality is not None:
+        actors.update(opened.municipality.actors)
+    if responsible is not None and responsible not in actors:
+        close = difflib.get_close_matches(responsible, list(actors), n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; units: {', '.join(actors)}"
+        raise UsageError(f"--responsible: no unit {responsible!r} in {document.municipality}{hint}")
+    status = period_status(opened, as_of)
+    places = opened.places
+    cadence = chosen.kind
+    rows = []
+    for group, activity, standing in status.rows:
+        if responsible is not None and responsible not in activity.responsible:
+            continue
+        promised = getattr(activity, "promised_by", None) or getattr(group, "promised_by", None)
+        rows.append(
+            {
+                "key": row_key(chosen.id, responsible, activity.id),
+                "id": activity.id,
+                "title": getattr(activity, "title", None) or _first_sentence(activity.text),
+                "text": " ".join(activity.text.split()),
+                "promised_by": ", ".join(actors.get(a, a) for a in promised or []),
+                "responsible": ", ".join(actors.get(a, a) for a in activity.responsible),
+                "target": _target(activity, cadence, document.last_day, places, lang),
+                "standing": describe(standing, activity, lang),
+            }
+        )
+    listed = [item for plist in places.values() for item in plist.items]
+    listed += [p for _, a in document.all_activities() for p in a.places if p not in listed]
+    covers = [t.id for t in terms_of(document)]
+    years = sorted({str(t.year) for t in terms_of(document)})
+    covers += [y for y in years if y != str(document.period)] + [str(document.period)]
+    view = SheetView(
+        lang=lang,
+        period=str(document.period),
+        term=chosen.id,
+        term_label=chosen.label(lang),
+        term_kind=chosen.kind,
+        unit=responsible or "",
+        unit_name=actors[responsible] if responsible else word("sheet.all_units", lang),
+        first_day=document.effective_start.isoformat(),
+        last_day=document.last_day.isoformat(),
+        rows=rows,
+        other_keys=[
+            row_key(chosen.id, responsible, OTHER_ROW.format(n=n)) for n in range(1, OTHER_ROWS + 1)
+        ],
+        places=list(dict.fromkeys(listed)),
+        partners=list(dict.fromkeys(actors.values())),
+        covers=covers,
+    )
+    warnings = []
+    if not rows:
+        warnings.append(
+            Diagnostic(
+                opened.loaded.display,
+                1,
+                1,
+                "sheet",
+                f"no activity names {responsible!r} as responsible; the sheet has only rows "
+                "for work outside the plan",
+                "warning",
+            )
+        )
+    return view, warnings
+
+
+def default_term(terms: list[Term], as_of: dt.date) -> Term:
+    """The term a sheet asks about by default: the last one closed on ``as_of``, else the first."""
+    closed = [t for t in terms if t.closed(as_of)]
+    return closed[-1] if closed else terms[0]
+
+
+def default_name(view: SheetView, fmt: str) -> str:
+    """``uppfoljning-2020-T2-socialtjansten.xlsx``."""
+    stem = "uppfoljning" if view.lang == "sv" else "follow-up"
+    unit = f"-{view.unit}" if view.unit else ""
+    return f"{stem}-{view.term}{unit}.{fmt}"
+
+
+def render_sheet(view: SheetView, fmt: str) -> bytes:
+    """The sheet's bytes in ``fmt`` (xlsx or csv)."""
+    from lofte.render.sheet import csv_bytes, xlsx_bytes
+
+    return xlsx_bytes(view) if fmt == "xlsx" else csv_bytes(view)
