@@ -115,12 +115,10 @@ def _plain_period(period: str) -> bool:
 
 def _no_period(sheet: Sheet, data_dir: Path) -> CellProblem:
     have = [p.stem for p in promise_files(data_dir)] if data_dir.is_dir() else []
-    close = difflib.get_close_matches(sheet.period, have, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else f" (periods: {', '.join(have)})"
     return sheet.problem(
         "B2",
         f"this sheet is for the period {sheet.period!r}, which has no file in "
-        f"{display_path(data_dir)}{hint}",
+        f"{display_path(data_dir)} (it has {', '.join(have)})",
     )
 
 
@@ -418,7 +416,7 @@ class _Checker:
                 name = f"{target.of} in {self.document.municipality}.yaml"
         else:
             items = [i for plist in lists.values() for i in plist.items] + list(activity.places)
-            complete, name = False, "places of the list"
+            complete, name = False, "places in the sheet's list"
         if place in items:
             return place
         near = nearest_place(place, items)

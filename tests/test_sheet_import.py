@@ -1,0 +1,503 @@
+"""`lofte sheet` and `lofte import` through the command line: the round trip, idempotence,
+all or nothing, and every bad input the issue lists refused at its cell with no YAML changed.
+
+The sheets are exported by `lofte sheet` and filled with openpyxl (or as CSV text), the
+way a person fills the cells; tests/test_sheet_libreoffice.py does the same through a
+real office suite.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from conftest import run_cli
+
+# Rows of the 2020 sheet for every unit, and the fill columns.
+ROW = {
+    "planlagda-insatser": 5,
+    "tata-kontakter": 6,
+    "narkotikasok-skolor": 7,
+    "linkopingsmodellen": 8,
+}
+DATE, COVERS, COUNT, PLACES, PARTNERS, NOTE, LINK, DEVIATION = "IJKLMNOP"
+
+
+def export(data: Path, name: str, *args: str) -> Path:
+    """``lofte sheet 2020 -t T2 ARGS -o NAME`` in the folder above ``data``."""
+    out = data.parent / name
+    result = run_cli("sheet", "2020", "-t", "T2", *args, "-o", str(out), cwd=data.parent)
+    assert result.code == 0, result.err
+    return out
+
+
+def fill(path: Path, cells: dict[str, Any], out: Path | None = None) -> Path:
+    """Type values into the data sheet, as a person would, and save."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Uppföljning"]
+    for ref, value in cells.items():
+        sheet[ref] = value
+    target = out or path
+    book.save(target)
+    return target
+
+
+def snapshot(data: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(data.glob("*.yaml"))}
+
+
+def imported(data: Path, *files: Path, dry_run: bool = False) -> Any:
+    args = ["import", *(str(f.relative_to(data.parent)) for f in files)]
+    return run_cli(*args, *(["--dry-run"] if dry_run else []), cwd=data.parent)
+
+
+GOOD = {
+    f"{DATE}5": dt.datetime(2020, 6, 15),
+    f"{COUNT}5": 1,
+    f"{NOTE}5": "Insats vid resecentrum",
+    f"{PLACES}5": "Strängnäs; Mariefred",
+    f"{PARTNERS}5": "Socialtjänsten",
+    f"{LINK}5": "https://polisen.se/x",
+    f"{NOTE}6": "Möten med skolorna",
+    f"{DEVIATION}6": "Färre möten under sommaren",
+}
+
+
+# ------------------------------------------------------------------ sheet
+
+
+def test_the_xlsx_has_instructions_lists_locked_columns_and_frozen_headers(
+    data_copy: Path,
+) -> None:
+    path = export(data_copy, "u.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Uppföljning", "Instruktioner", "Listor"]
+    data = book["Uppföljning"]
+    assert data["A1"].value == "Uppföljning Tertial 2 2020 (maj–augusti): alla ansvariga"
+    assert [data.cell(2, c).value for c in range(1, 9)] == [
+        "Period", "2020", "Tertial", "2020-T2", "Ansvarig", None, "Format", "lofte-sheet 1",
+    ]  # fmt: skip
+    assert [data.cell(4, c).value for c in range(1, 17)] == [
+        "Nyckel", "Aktivitet", "Rubrik", "Text", "Lovat av", "Ansvariga", "Mål",
+        "Läge hittills", "Datum", "Avser", "Antal", "Platser", "Samverkanspartner",
+        "Anteckning", "Underlag", "Avvikelse",
+    ]  # fmt: skip
+    assert [data.cell(r, 1).value for r in (5, 6, 12, 21)] == [
+        "2020-T2/alla/planlagda-insatser",
+        "2020-T2/alla/tata-kontakter",
+        "2020-T2/alla/ovrigt-1",
+        "2020-T2/alla/ovrigt-10",
+    ]
+    assert data["G5"].value == "minst 2 planlagda insatser"
+    assert data["H5"].value == "ingen uppföljning registrerad"
+    assert data.freeze_panes == "C5"
+    assert data.protection.sheet
+    assert data["A5"].protection.locked and data["H5"].protection.locked
+    assert not data["K5"].protection.locked and not data["P5"].protection.locked
+    assert data["D12"].protection.locked is False  # the text of work outside the plan
+    widths = {c: data.column_dimensions[c].width for c in "ABDK"}
+    assert widths["A"] > len("2020-T2/alla") and widths["D"] == 62 and widths["K"] < 12
+    rules = {str(v.sqref): (v.type, v.formula1) for v in data.data_validations.dataValidation}
+    assert rules["L5:L21"] == ("list", "'Listor'!$A$2:$A$6")
+    assert rules["K5:K21"] == ("whole", "0")
+    assert rules["I5:I21"] == ("date", "DATE(2020,3,16)")
+    lists = book["Listor"]
+    assert [lists.cell(r, 1).value for r in range(2, 7)] == [
+        "Strängnäs", "Mariefred", "Åker", "Stallarholmen", "skolor",
+    ]  # fmt: skip
+    assert lists.sheet_state == "hidden"
+    assert book["Instruktioner"]["A1"].value == "Så fyller du i uppföljningen"
+
+
+def test_a_unit_gets_only_its_activities_and_a_csv_is_utf8_with_a_bom(data_copy: Path) -> None:
+    path = export(data_copy, "s.csv", "--responsible", "socialtjansten", "-f", "csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfUppf\xc3\xb6ljning Tertial 2 2020")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1] == [
+        "Period", "2020", "Tertial", "2020-T2", "Ansvarig", "socialtjansten", "Format",
+        "lofte-sheet 1",
+    ]  # fmt: skip
+    assert [r[1] for r in rows[4:6]] == ["linkopingsmodellen", "informationstraffar-orosanmalan"]
+    assert rows[6][0] == "2020-T2/socialtjansten/ovrigt-1"
+
+
+def test_an_unknown_unit_is_a_usage_error_with_a_hint(data_copy: Path) -> None:
+    result = run_cli("sheet", "2020", "--responsible", "socialtjenst", cwd=data_copy.parent)
+    assert (result.code, result.err) == (
+        2,
+        "lofte: --responsible: no unit 'socialtjenst' in strangnas; "
+        "did you mean 'socialtjansten'?\n",
+    )
+
+
+# -------------------------------------------------------- the round trip
+
+
+def test_round_trip_adds_pure_lines_shows_in_status_and_twice_adds_nothing(
+    data_copy: Path,
+) -> None:
+    sheet = fill(export(data_copy, "u.xlsx"), GOOD)
+    before = (data_copy / "2020.yaml").read_text(encoding="utf-8")
+    first = imported(data_copy, sheet)
+    assert (first.code, first.err) == (0, "")
+    assert first.out == (
+        "data/2020.yaml:54: recorded 2020-06-15 for planlagda-insatser: count 1, a note, "
+        "a link (u.xlsx row 5)\n"
+        "data/2020.yaml:71: recorded 2020-08-31 for tata-kontakter: a note, a deviation "
+        "(u.xlsx row 6)\n"
+        "1 sheet: imported 2 records into 1 file\n"
+    )
+    after = (data_copy / "2020.yaml").read_text(encoding="utf-8")
+    diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
+    assert [line for line in diff[2:] if not line.startswith(("@@", "+"))] == []
+    assert "\n".join(line for line in diff if line.startswith("+ ")) == (
+        "+        progress:\n"
+        "+          - date: 2020-06-15\n"
+        "+            count: 1\n"
+        "+            note: Insats vid resecentrum\n"
+        "+            places: [Strängnäs, Mariefred]\n"
+        "+            partners: [Socialtjänsten]\n"
+        '+            link: "https://polisen.se/x"\n'
+        '+            sheet: "2020-T2/alla/planlagda-insatser"\n'
+        "+        progress:\n"
+        "+          - date: 2020-08-31\n"
+        "+            note: Möten med skolorna\n"
+        "+            deviation: Färre möten under sommaren\n"
+        '+            sheet: "2020-T2/alla/tata-kontakter"'
+    )
+    status = run_cli("status", "2020", "--as-of", "2020-09-01", "-f", "json", cwd=data_copy.parent)
+    rows = {a["id"]: a for a in json.loads(status.out)["activities"]}
+    assert (rows["planlagda-insatser"]["recorded"], rows["planlagda-insatser"]["records"]) == (1, 1)
+    assert rows["tata-kontakter"]["last_record"] == "2020-08-31"
+    again = imported(data_copy, sheet)
+    assert (again.code, again.out) == (
+        0,
+        "1 sheet: imported 0 records into 0 files; 2 rows imported before\n",
+    )
+    assert (data_copy / "2020.yaml").read_text(encoding="utf-8") == after
+
+
+def test_a_changed_row_is_a_conflict_and_nothing_is_written(data_copy: Path) -> None:
+    sheet = fill(export(data_copy, "u.xlsx"), GOOD)
+    assert imported(data_copy, sheet).code == 0
+    before = snapshot(data_copy)
+    fill(sheet, {f"{COUNT}5": 2, f"{NOTE}7": "Ett sök"})
+    result = imported(data_copy, sheet)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "u.xlsx:Uppföljning!A5: conflict: this row was imported before (data/2020.yaml:54) "
+        "and has changed since (count); change the record in the file by hand, or put the "
+        "row back as it was\n"
+        "nothing imported: 1 problem\n"
+    )
+    assert snapshot(data_copy) == before
+
+
+def test_the_same_sheet_twice_in_one_run_adds_once(data_copy: Path) -> None:
+    sheet = fill(export(data_copy, "u.xlsx"), GOOD)
+    copy = sheet.with_name("copy.xlsx")
+    copy.write_bytes(sheet.read_bytes())
+    result = imported(data_copy, sheet, copy)
+    assert result.out.splitlines()[-1] == (
+        "2 sheets: imported 2 records into 1 file; 2 rows imported before"
+    )
+
+
+def test_all_or_nothing_across_files(data_copy: Path) -> None:
+    good = fill(export(data_copy, "u.xlsx"), GOOD)
+    other = data_copy.parent / "u2019.xlsx"
+    result = run_cli("sheet", "2019", "-t", "T2", "-o", str(other), cwd=data_copy.parent)
+    assert result.code == 0
+    fill(other, {f"{COUNT}5": "två"})
+    before = snapshot(data_copy)
+    result = imported(data_copy, good, other)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "u2019.xlsx:Uppföljning!K5: expected a whole number, got 'två'\n"
+        "nothing imported: 1 problem\n"
+    )
+    assert snapshot(data_copy) == before
+
+
+def test_two_period_files_are_written_in_one_run(data_copy: Path) -> None:
+    good = fill(export(data_copy, "u.xlsx"), GOOD)
+    other = data_copy.parent / "u2019.xlsx"
+    run_cli("sheet", "2019", "-t", "T2", "-o", str(other), cwd=data_copy.parent)
+    fill(other, {f"{COUNT}5": 3, f"{DATE}5": "2019-06-01"})
+    result = imported(data_copy, good, other)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1] == "2 sheets: imported 3 records into 2 files"
+    assert 'sheet: "2019-T2/alla/' in (data_copy / "2019.yaml").read_text(encoding="utf-8")
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path) -> None:
+    sheet = fill(export(data_copy, "u.xlsx"), {f"{NOTE}6": "Möte"})
+    before = snapshot(data_copy)
+    result = imported(data_copy, sheet, dry_run=True)
+    assert result.code == 0
+    assert result.out == (
+        "--- a/data/2020.yaml\n"
+        "+++ b/data/2020.yaml\n"
+        "@@ -59,6 +59,10 @@\n"
+        "           kriminalitet och narkotikabruk.\n"
+        "         responsible: [omradespolis, kommunpolis, utryckningspolis]\n"
+        "         target: {kind: ongoing}\n"
+        "+        progress:\n"
+        "+          - date: 2020-08-31\n"
+        "+            note: Möte\n"
+        '+            sheet: "2020-T2/alla/tata-kontakter"\n'
+        " \n"
+        "       - id: narkotikasok-skolor\n"
+        "         text: >-\n"
+    )
+    assert result.err == (
+        "data/2020.yaml:63: would record 2020-08-31 for tata-kontakter: a note (u.xlsx row 6)\n"
+        "1 sheet: would import 1 record into 1 file\n"
+    )
+    assert snapshot(data_copy) == before
+
+
+def test_a_csv_with_commas_from_a_unit_imports_and_empty_rows_are_skipped(
+    data_copy: Path,
+) -> None:
+    path = export(data_copy, "s.csv", "--responsible", "socialtjansten", "-f", "csv")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows[4][10], rows[4][8] = "2", "2020-05-20"  # linkopingsmodellen: count, date and note
+    rows[4][13] = "Hembesök"
+    rows[5][13] = "Träff på skolan"  # a note only
+    out = io.StringIO()
+    csv.writer(out, delimiter=",").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    result = imported(data_copy, path)
+    assert result.code == 0, result.err
+    assert result.out == (
+        "data/2020.yaml:83: recorded 2020-05-20 for linkopingsmodellen: count 2, a note "
+        "(s.csv row 5)\n"
+        "data/2020.yaml:99: recorded 2020-08-31 for informationstraffar-orosanmalan: a note "
+        "(s.csv row 6)\n"
+        "1 sheet: imported 2 records into 1 file\n"
+    )
+
+
+# -------------------------------------------------------------- bad input
+
+
+def _csv_cells(path: Path, cells: dict[tuple[int, int], str]) -> None:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    for (r, c), value in cells.items():
+        rows[r - 1][c - 1] = value
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+
+
+def _another_period(data: Path) -> Path:
+    return fill(export(data, "u.xlsx"), {"B2": "2018", **GOOD})
+
+
+def _row_of_another_term(data: Path) -> Path:
+    return fill(export(data, "u.xlsx"), {"A5": "2020-T1/alla/planlagda-insatser", **GOOD})
+
+
+def _unknown_activity(data: Path) -> Path:
+    path = export(data, "u.csv", "-f", "csv")
+    _csv_cells(path, {(5, 1): "2020-T2/alla/planlagda-insatsen", (5, 2): "planlagda-insatsen",
+                      (5, 11): "1"})  # fmt: skip
+    return path
+
+
+def _renamed_column(data: Path) -> Path:
+    return fill(export(data, "u.xlsx"), {"K4": "Antal st", **GOOD})
+
+
+def _removed_column(data: Path) -> Path:
+    path = export(data, "u.csv", "-f", "csv")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    for row in rows[3:]:
+        del row[15]
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    return path
+
+
+def _date_outside(data: Path) -> Path:
+    return fill(export(data, "u.xlsx"), {**GOOD, f"{DATE}5": dt.datetime(2021, 1, 10)})
+
+
+def _count_in_words(data: Path) -> Path:
+    return fill(export(data, "uppfoljning-T2-socialtjansten.xlsx", "--responsible",
+                       "socialtjansten"), {f"{COUNT}5": "två"})  # fmt: skip
+
+
+def _place_near_miss(data: Path) -> Path:
+    return fill(export(data, "u.xlsx"), {**GOOD, f"{PLACES}5": "Strangnas; Mariefred"})
+
+
+def _not_a_spreadsheet(data: Path) -> Path:
+    path = data.parent / "notes.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    return path
+
+
+def _not_a_zip(data: Path) -> Path:
+    path = data.parent / "u.xlsx"
+    path.write_text("Period;2020\n", encoding="utf-8")
+    return path
+
+
+def _corrupt_xlsx(data: Path) -> Path:
+    path = fill(export(data, "u.xlsx"), GOOD)
+    path.write_bytes(path.read_bytes()[:3000])
+    return path
+
+
+def _password_protected(data: Path) -> Path:
+    # An encrypted OOXML file is an OLE compound file with an EncryptionInfo stream
+    # (MS-OFFCRYPTO); its header and directory name are what give it away.
+    path = data.parent / "u.xlsx"
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    path.write_bytes(header + "EncryptionInfo".encode("utf-16-le") + bytes(1000))
+    return path
+
+
+def _formula(data: Path) -> Path:
+    return fill(export(data, "u.xlsx"), {**GOOD, f"{COUNT}5": "=1+1"})
+
+
+def _latin1_csv(data: Path) -> Path:
+    path = export(data, "u.csv", "-f", "csv")
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_bytes(text.encode("utf-8"))  # first without the BOM
+    _csv_cells(path, {(6, 14): "Möte"})
+    path.write_bytes(path.read_text(encoding="utf-8-sig").encode("latin-1", "replace"))
+    return path
+
+
+BAD = {
+    "another period": (
+        _another_period,
+        "u.xlsx:Uppföljning!B2: this sheet is for the period '2018', which has no file in "
+        "data (it has 2019, 2020, 2021, 2024-2025, samverkan-2020-2023, strangnas)",
+    ),
+    "a row of another term": (
+        _row_of_another_term,
+        "u.xlsx:Uppföljning!A5: this row is from another sheet: its key "
+        "'2020-T1/alla/planlagda-insatser' is for 2020-T1, the sheet for 2020-T2; fill in "
+        "the sheet exported for that term",
+    ),
+    "an unknown activity": (
+        _unknown_activity,
+        "u.csv:B5: no activity 'planlagda-insatsen' in data/2020.yaml; did you mean "
+        "'planlagda-insatser'?",
+    ),
+    "a renamed column": (
+        _renamed_column,
+        "u.xlsx:Uppföljning!K4: unknown column 'Antal st'; did you mean 'Antal'? (keep the "
+        "headers as exported)\n"
+        "u.xlsx:Uppföljning!A4: the column 'Antal' is missing (renamed or removed); keep the "
+        "columns as exported",
+    ),
+    "a removed column": (
+        _removed_column,
+        "u.csv:A4: the column 'Avvikelse' is missing (renamed or removed); keep the columns "
+        "as exported",
+    ),
+    "a date outside the period": (
+        _date_outside,
+        "u.xlsx:Uppföljning!I5: the date 2021-01-10 is outside the period 2020 "
+        "(2020-03-16 – 2020-12-31)",
+    ),
+    "a count in words": (
+        _count_in_words,
+        "uppfoljning-T2-socialtjansten.xlsx:Uppföljning!K5: expected a whole number, got 'två'",
+    ),
+    "a place not in the list": (
+        _place_near_miss,
+        "u.xlsx:Uppföljning!L5: 'Strangnas' is not one of the places in the sheet's list "
+        "(Strängnäs, Mariefred, Åker, Stallarholmen); did you mean 'Strängnäs'?",
+    ),
+    "not a spreadsheet": (
+        _not_a_spreadsheet,
+        "notes.pdf:1: is not a spreadsheet: expected a follow-up sheet (.xlsx or .csv) from "
+        "`lofte sheet`",
+    ),
+    "an xlsx that is no zip": (
+        _not_a_zip,
+        "u.xlsx:1: is not an xlsx file (not a zip archive); is it damaged?",
+    ),
+    "a corrupt xlsx": (
+        _corrupt_xlsx,
+        "u.xlsx:1: is not a readable xlsx file (File is not a zip file)",
+    ),
+    "a password-protected xlsx": (
+        _password_protected,
+        "u.xlsx:1: is password-protected (encrypted); save it without a password and import again",
+    ),
+    "a formula": (
+        _formula,
+        "u.xlsx:Uppföljning!K5: holds a formula (=1+1); type the value itself (lofte never "
+        "evaluates formulas)",
+    ),
+    "a CSV in Latin-1": (
+        _latin1_csv,
+        "u.csv:A1: is not UTF-8 text (byte 0xF6, Latin-1 'ö'?); save it as CSV UTF-8 "
+        "(Excel: 'CSV UTF-8'; LibreOffice: character set Unicode (UTF-8))",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_input_is_refused_at_its_cell_and_no_yaml_changes(data_copy: Path, case: str) -> None:
+    make, expected = BAD[case]
+    path = make(data_copy)
+    before = snapshot(data_copy)
+    result = imported(data_copy, path)
+    problems = expected.count("\n") + 1
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        f"{expected}\nnothing imported: {problems} problem{'s' if problems > 1 else ''}\n"
+    )
+    assert snapshot(data_copy) == before
+
+
+def test_every_problem_of_every_sheet_is_reported_at_once(data_copy: Path) -> None:
+    sheet = fill(
+        export(data_copy, "u.xlsx"),
+        {f"{COUNT}5": "två", f"{DATE}6": "igår", f"{NOTE}6": "x", f"{DATE}7": "2020-02-30",
+         f"{COUNT}7": 0, f"{PLACES}8": "Åker", f"{NOTE}8": "x", f"{DATE}8": dt.datetime(2020, 6, 1, 12, 30)},
+    )  # fmt: skip
+    result = imported(data_copy, sheet)
+    assert result.err == (
+        "u.xlsx:Uppföljning!K5: expected a whole number, got 'två'\n"
+        "u.xlsx:Uppföljning!I6: expected a date as YYYY-MM-DD, got 'igår'\n"
+        "u.xlsx:Uppföljning!I7: impossible date '2020-02-30'\n"
+        "u.xlsx:Uppföljning!K7: expected a whole number above zero, got 0\n"
+        "u.xlsx:Uppföljning!I8: expected a date as YYYY-MM-DD, got the date "
+        "2020-06-01T12:30:00 with a time\n"
+        "nothing imported: 5 problems\n"
+    )
+
+
+def test_a_row_without_count_or_note_and_an_ongoing_row_without_note(data_copy: Path) -> None:
+    sheet = fill(
+        export(data_copy, "u.xlsx"),
+        {f"{PLACES}5": "Åker", f"{COUNT}6": 2},
+    )
+    result = imported(data_copy, sheet)
+    assert result.err == (
+        "u.xlsx:Uppföljning!K5: a row needs a count or a note (Antal or Anteckning), or "
+        "nothing at all\n"
+        "u.xlsx:Uppföljning!N6: activity 'tata-kontakter' is ongoing work, followed up with a "
+        "note: fill in Anteckning\n"
+        "nothing imported: 2 problems\n"
+    )
