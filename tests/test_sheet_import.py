@@ -474,7 +474,8 @@ def test_every_problem_of_every_sheet_is_reported_at_once(data_copy: Path) -> No
     sheet = fill(
         export(data_copy, "u.xlsx"),
         {f"{COUNT}5": "två", f"{DATE}6": "igår", f"{NOTE}6": "x", f"{DATE}7": "2020-02-30",
-         f"{COUNT}7": 0, f"{PLACES}8": "Åker", f"{NOTE}8": "x", f"{DATE}8": dt.datetime(2020, 6, 1, 12, 30)},
+         f"{COUNT}7": 0, f"{PLACES}8": "Åker", f"{NOTE}8": "x",
+         f"{DATE}8": dt.datetime(2020, 6, 1, 12, 30)},
     )  # fmt: skip
     result = imported(data_copy, sheet)
     assert result.err == (
