@@ -33,7 +33,8 @@ def sheet(
     """The sheet of ``period`` for ``term`` (default: the last closed one) and one unit or all."""
     from lofte.follow.describe import describe
     from lofte.follow.period import period_status
-    from lofte.render.activityview import _first_sentence, _target
+    from lofte.render.activityview import _target
+    from lofte.render.headings import headings
     from lofte.rules.opening import open_period
     from lofte.words import word
 
@@ -52,6 +53,7 @@ def sheet(
     status = period_status(opened, as_of)
     places = opened.places
     cadence = chosen.kind
+    titles = headings(activity for _, activity in document.all_activities())
     rows = []
     for group, activity, standing in status.rows:
         if responsible is not None and responsible not in activity.responsible:
@@ -61,7 +63,7 @@ def sheet(
             {
                 "key": row_key(chosen.id, responsible, activity.id),
                 "id": activity.id,
-                "title": getattr(activity, "title", None) or _first_sentence(activity.text),
+                "title": titles[activity.id],
                 "text": " ".join(activity.text.split()),
                 "promised_by": ", ".join(actors.get(a, a) for a in promised or []),
                 "responsible": ", ".join(actors.get(a, a) for a in activity.responsible),
