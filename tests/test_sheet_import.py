@@ -502,3 +502,47 @@ def test_a_row_without_count_or_note_and_an_ongoing_row_without_note(data_copy: 
         "note: fill in Anteckning\n"
         "nothing imported: 2 problems\n"
     )
+
+
+def test_an_english_sheet_reads_back(data_copy: Path) -> None:
+    path = export(data_copy, "en.xlsx", "--lang", "en")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Follow-up", "Instructions", "Lists"]
+    assert book["Follow-up"]["K4"].value == "Count"
+    book["Follow-up"]["K5"] = "two"
+    book.save(path)
+    result = imported(data_copy, path)
+    assert result.err.splitlines()[0] == "en.xlsx:Follow-up!K5: expected a whole number, got 'two'"
+    book["Follow-up"]["K5"] = 2
+    book.save(path)
+    assert imported(data_copy, path).out.splitlines()[-1] == (
+        "1 sheet: imported 1 record into 1 file"
+    )
+
+
+def test_a_place_outside_an_incomplete_coverage_list_is_recorded_with_a_warning(
+    data_copy: Path,
+) -> None:
+    out = data_copy.parent / "u2019.xlsx"
+    assert run_cli("sheet", "2019", "-t", "T2", "-o", str(out), cwd=data_copy.parent).code == 0
+    book = openpyxl.load_workbook(out)
+    rows = {book["Uppföljning"].cell(r, 2).value: r for r in range(5, 30)}
+    r = rows["trafikkontroller"]
+    fill(out, {f"{COUNT}{r}": 3, f"{PLACES}{r}": "Härad", f"{DATE}{r}": "2019-06-01"})
+    result = imported(data_copy, out)
+    assert result.code == 0
+    assert result.err == (
+        f"u2019.xlsx:Uppföljning!L{r}: warning: 'Härad' is not among the kommundelar in "
+        "strangnas.yaml, which is marked incomplete; recorded as given (add it to the list if "
+        "it belongs there)\n"
+    )
+
+
+def test_a_missing_sheet_file_and_a_missing_data_directory(data_copy: Path) -> None:
+    result = imported(data_copy, data_copy.parent / "gone.xlsx")
+    assert result.err == "gone.xlsx:1: no such file\nnothing imported: 1 problem\n"
+    result = run_cli("import", "gone.xlsx", "--data-dir", "nowhere", cwd=data_copy.parent)
+    assert (result.code, result.err) == (
+        2,
+        "lofte: nowhere: data directory not found (set --data-dir or LOFTE_DATA_DIR)\n",
+    )

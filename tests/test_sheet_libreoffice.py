@@ -139,3 +139,25 @@ def _changed(before: str, after: str) -> list[str]:
 
     diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
     return [line for line in list(diff)[2:] if not line.startswith("@@")]
+
+
+def test_a_formula_saved_by_libreoffice_is_refused_not_evaluated(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    cwd = data_copy.parent
+    exported = cwd / "u.xlsx"
+    assert run_cli("sheet", "2020", "-t", "T2", "-o", str(exported), cwd=cwd).code == 0
+    book = openpyxl.load_workbook(exported)
+    book["Uppföljning"]["K5"] = "=1+1"
+    book["Uppföljning"]["N5"] = "Två insatser"
+    book.save(exported)
+    saved = save_in_libreoffice(exported, cwd / "out", tmp_path)
+    before = (data_copy / "2020.yaml").read_bytes()
+    result = run_cli("import", str(saved.relative_to(cwd)), cwd=cwd)
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "out/u.xlsx:Uppföljning!K5: holds a formula (=1+1); type the value itself (lofte "
+        "never evaluates formulas)\n"
+        "nothing imported: 1 problem\n"
+    )
+    assert (data_copy / "2020.yaml").read_bytes() == before

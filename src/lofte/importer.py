@@ -75,8 +75,13 @@ def import_sheets(
     files: list[Path], data_dir: Path, *, today: dt.date, dry_run: bool = False
 ) -> ImportOutcome:
     """Import every sheet in ``files`` into the period files of ``data_dir``."""
+    from lofte.errors import UsageError
     from lofte.read.sheet import read_sheet
 
+    if not data_dir.is_dir():
+        raise UsageError(
+            f"{display_path(data_dir)}: data directory not found (set --data-dir or LOFTE_DATA_DIR)"
+        )
     outcome = ImportOutcome()
     sheets: list[Sheet] = []
     for path in files:
