@@ -546,3 +546,22 @@ def test_a_missing_sheet_file_and_a_missing_data_directory(data_copy: Path) -> N
         2,
         "lofte: nowhere: data directory not found (set --data-dir or LOFTE_DATA_DIR)\n",
     )
+
+
+def test_a_sheet_too_long_and_a_zip_that_unpacks_too_far_are_refused(data_copy: Path) -> None:
+    import zipfile
+
+    path = export(data_copy, "u.csv", "-f", "csv")
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_text(text + "x;y\r\n" * 5000, encoding="utf-8-sig")
+    result = imported(data_copy, path)
+    assert (
+        result.err.splitlines()[0] == "u.csv:A5005: has more than 5000 rows; a sheet is far smaller"
+    )
+    bomb = data_copy.parent / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"\0" * (201 * 1024 * 1024))
+    result = imported(data_copy, bomb)
+    assert result.err.splitlines()[0] == (
+        "bomb.xlsx:1: unpacks to more than 209,715,200 bytes; not a follow-up sheet"
+    )

@@ -39,6 +39,8 @@ FIRST_ROW = 5
 #: Data sheets hold at most this many rows: a sheet is one unit's tertial.
 MAX_ROWS = 5000
 MAX_BYTES = 20 * 1024 * 1024
+#: An xlsx is a zip archive; one that unpacks to more than this is refused unread.
+MAX_UNPACKED = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,17 @@ def _read_xlsx(path: Path, display: str, data: bytes) -> tuple[Sheet | None, lis
     except ImportError:  # pragma: no cover - a dependency
         return None, [CellProblem(display, "1", "reading xlsx needs openpyxl (pip install lofte)")]
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return None, [CellProblem(display, "1", f"is not a readable xlsx file ({exc})")]
+    if unpacked > MAX_UNPACKED:
+        return None, [
+            CellProblem(
+                display, "1", f"unpacks to more than {MAX_UNPACKED:,} bytes; not a follow-up sheet"
+            )
+        ]
+    try:
         with warnings.catch_warnings():
             # openpyxl warns about things it ignores (extensions, print settings).
             warnings.simplefilter("ignore")
@@ -247,7 +260,8 @@ def _read_xlsx(path: Path, display: str, data: bytes) -> tuple[Sheet | None, lis
             ]
         name, lang = next(iter(names.items()))
         grid = _Grid()
-        for r, cells in enumerate(book[name].iter_rows(max_row=MAX_ROWS + FIRST_ROW), start=1):
+        rows = book[name].iter_rows(max_row=FIRST_ROW + MAX_ROWS)
+        for r, cells in enumerate(rows, start=1):
             for c, cell in enumerate(cells, start=1):
                 value = getattr(cell, "value", None)
                 if value is None:
@@ -260,8 +274,6 @@ def _read_xlsx(path: Path, display: str, data: bytes) -> tuple[Sheet | None, lis
                     continue
                 grid.cells[(r, c)] = value
                 grid.last_row = max(grid.last_row, r)
-            if r > MAX_ROWS + FIRST_ROW:
-                break
         for r, _ in grid.formulas:
             grid.last_row = max(grid.last_row, r)
     finally:
@@ -298,7 +310,7 @@ def _read_csv(path: Path, display: str, data: bytes) -> tuple[Sheet | None, list
     langs = [labels[cell.strip()] for cell in found if cell.strip() in labels]
     lang = max(LANGS, key=langs.count) if langs else "sv"
     grid = _Grid()
-    for r, cells in enumerate(rows[: MAX_ROWS + FIRST_ROW], start=1):
+    for r, cells in enumerate(rows[: FIRST_ROW + MAX_ROWS], start=1):
         for c, value in enumerate(cells, start=1):
             if value.strip():
                 grid.cells[(r, c)] = value
@@ -361,8 +373,12 @@ def _sheet(
     problems += _headers(sheet, grid)
     if problems:
         return None, problems
-    if grid.last_row > MAX_ROWS + FIRST_ROW:
-        return None, [sheet.problem("A1", f"has more than {MAX_ROWS} rows")]
+    if grid.last_row >= FIRST_ROW + MAX_ROWS:
+        return None, [
+            sheet.problem(
+                f"A{FIRST_ROW + MAX_ROWS}", f"has more than {MAX_ROWS} rows; a sheet is far smaller"
+            )
+        ]
     cols = {key: _index(letter) for key, letter in sheet.letters.items()}
     for r in range(FIRST_ROW, grid.last_row + 1):
         formulas = [(c, grid.formulas[(r, c)]) for c in cols.values() if (r, c) in grid.formulas]
