@@ -511,7 +511,7 @@ def import_(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE...",
+            metavar="FILE",
             help="Filled sheets (xlsx or csv) from `lofte sheet`.",
             dir_okay=False,
         ),
