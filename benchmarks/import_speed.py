@@ -7,7 +7,7 @@ responsible for, exports one sheet per unit with `lofte sheet` (50 sheets ×
 20 rows), fills every row, and then times, each on a fresh copy of the data:
 
 * ``import``: one ``lofte import`` process with the 50 sheets, writing the
-  1000 records into the one period file;
+  1000 records into the one period file (the median of ``--runs``, 3);
 * ``record``: the same 1000 records as 1000 ``lofte record`` processes, one
   after another (``--record-calls N`` times only the first N and scales the
   time up to 1000, marked as such).
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -114,15 +115,18 @@ def fill_sheets(root: Path) -> list[Path]:
     return sheets
 
 
-def time_import(root: Path, data: Path, sheets: list[Path]) -> float:
-    work = root / "import"
-    shutil.copytree(data, work / "data")
-    start = time.perf_counter()
-    lofte("import", *(str(s) for s in sheets), cwd=work)
-    elapsed = time.perf_counter() - start
-    text = (work / "data" / "2020.yaml").read_text(encoding="utf-8")
-    assert text.count("sheet: ") == UNITS * ACTIVITIES, "the import did not write every record"
-    return elapsed
+def time_import(root: Path, data: Path, sheets: list[Path], runs: int) -> float:
+    """The median of ``runs`` imports, each into a fresh copy of the data."""
+    times = []
+    for run in range(runs):
+        work = root / f"import-{run}"
+        shutil.copytree(data, work / "data")
+        start = time.perf_counter()
+        lofte("import", *(str(s) for s in sheets), cwd=work)
+        times.append(time.perf_counter() - start)
+        text = (work / "data" / "2020.yaml").read_text(encoding="utf-8")
+        assert text.count("sheet: ") == UNITS * ACTIVITIES, "the import did not write every record"
+    return statistics.median(times)
 
 
 def time_records(root: Path, data: Path, calls: int) -> float:
@@ -143,17 +147,18 @@ def main() -> None:
         default=UNITS * ACTIVITIES,
         help="How many `lofte record` calls to time (scaled up to 1000).",
     )
+    parser.add_argument("--runs", type=int, default=3, help="Imports to take the median of.")
     args = parser.parse_args()
     total = UNITS * ACTIVITIES
     with tempfile.TemporaryDirectory(prefix="lofte-import-bench-") as tmp:
         root = Path(tmp)
         data = make_data(root)
         sheets = fill_sheets(root)
-        imported = time_import(root, data, sheets)
+        imported = time_import(root, data, sheets, args.runs)
         calls = min(args.record_calls, total)
         recorded = time_records(root, data, calls) * total / calls
     scaled = "" if calls == total else f" (timed {calls}, scaled to {total})"
-    print(f"lofte import, {UNITS} sheets x {ACTIVITIES} rows, one run: {imported:8.2f} s")
+    print(f"lofte import, {UNITS} sheets x {ACTIVITIES} rows (median): {imported:8.2f} s")
     print(f"lofte record, {total} calls{scaled}:{recorded:14.2f} s")
     print(f"import is {recorded / imported:.1f}x faster")
 
