@@ -251,9 +251,16 @@ def test_neither_count_nor_note_is_a_usage_error(workdir: Path) -> None:
 
 
 def test_a_missing_argument_is_a_usage_error(workdir: Path) -> None:
+    # ACTIVITY_ID may be left out since issue 11 (for --other and --deviation), so the
+    # usage error is lofte's own, saying what else to give.
+    before = snapshot(workdir / "data")
     result = run_cli("record", "2020", cwd=workdir)
-    assert result.code == 2
-    assert "Missing argument 'ACTIVITY_ID'" in result.err
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "lofte: record: name an activity, or give --other TEXT (work outside the plan) "
+        "or --deviation TEXT (a deviation for the whole file or --affects)\n"
+    )
+    assert snapshot(workdir / "data") == before
 
 
 def test_a_future_date_inside_the_period_is_refused(data_copy: Path) -> None:

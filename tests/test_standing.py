@@ -135,7 +135,8 @@ def test_coverage_kept_and_places_compared_without_case() -> None:
     progress = [{"date": "2020-03-01", "count": 1, "places": ["norra", "SÖDRA"]}]
     status = status_of(one_activity(target, progress), "a", "2021-01-01")
     assert (status.standing, status.covered, status.missing) == ("kept", ("Norra", "Södra"), ())
-    assert status.recorded is None  # not a count target, whatever the records say
+    # JSON version 2 (issue 11): a coverage target's recorded is the sum of its counts.
+    assert status.recorded == 1
 
 
 def test_coverage_of_a_list_not_known_here_is_only_followed_up() -> None:

@@ -66,9 +66,12 @@ def test_json_golden(status_dir: Path) -> None:
         "effective_start",
         "tertials",
         "activities",
+        "other_work",
+        "deviations",
         "summary",
         "summary_line",
     ]
+    assert report["version"] == 2  # issue 11: covered/missing null when unknown
     assert list(report["summary"]) == list(STANDINGS)
     assert {a["standing"] for a in report["activities"]} <= set(STANDINGS)
     assert len({tuple(a) for a in report["activities"]}) == 1  # every activity, same keys

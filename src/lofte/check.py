@@ -15,11 +15,11 @@ from pathlib import Path
 
 from lofte.errors import Diagnostic, UsageError, errors_in
 from lofte.options import day_option
-from lofte.read.loader import Workspace, resolve_targets
+from lofte.read.loader import Loaded, Workspace, resolve_targets
 from lofte.render import check_summary
 from lofte.rules import freshness, records, tracking
 from lofte.rules.bulk import map_files, validate_file
-from lofte.rules.codes import STALE, UNTRACKED, CheckRule, Context
+from lofte.rules.codes import STALE, UNTRACKED, CheckRule, Context, Finding
 
 CHECK_RULES: list[CheckRule] = [*tracking.RULES, *records.RULES, *freshness.RULES]
 
@@ -55,14 +55,37 @@ class CheckFile:
         if one is None or errors_in(diagnostics) or one.document.kind == "municipality":
             return FileCheck(diagnostics)
         context = Context(workspace, self.as_of, self.grace)
-        findings = [found for rule in CHECK_RULES for found in rule(one, context)]
-        about = [(f.diagnostic.code, (f.diagnostic.path, f.activity)) for f in findings]
+        findings = [
+            _acknowledged(found, one) for rule in CHECK_RULES for found in rule(one, context)
+        ]
+        about = [
+            (f.diagnostic.code, (f.diagnostic.path, f.activity))
+            for f in findings
+            if f.diagnostic.severity != "acknowledged"
+        ]
         return FileCheck(
             [*diagnostics, *(f.diagnostic for f in findings)],
             sum(1 for _ in one.document.all_activities()),
             frozenset(activity for code, activity in about if code in UNTRACKED),
             frozenset(activity for code, activity in about if code in STALE),
         )
+
+
+def _acknowledged(found: Finding, loaded: Loaded) -> Finding:
+    """The finding, marked acknowledged when its activity's `acknowledge:` names its code."""
+    reasons: dict[str, str] = next(
+        (a.acknowledge for _, a in loaded.document.all_activities() if a.id == found.activity),
+        {},
+    )
+    reason = reasons.get(found.diagnostic.code)
+    if reason is None:
+        return found
+    diagnostic = dataclasses.replace(
+        found.diagnostic,
+        severity="acknowledged",
+        message=f"{found.diagnostic.message} (acknowledged: {reason})",
+    )
+    return dataclasses.replace(found, diagnostic=diagnostic)
 
 
 def check(
@@ -88,7 +111,10 @@ def check(
     results = map_files(paths, CheckFile(day, grace), jobs, cache_dir)
     diagnostics = [d for result in results for d in result.diagnostics]
     if strict:
-        diagnostics = [dataclasses.replace(d, severity="error") for d in diagnostics]
+        diagnostics = [
+            dataclasses.replace(d, severity="error") if d.severity == "warning" else d
+            for d in diagnostics
+        ]
     diagnostics.sort()
     untracked = {activity for result in results for activity in result.untracked}
     stale = {activity for result in results for activity in result.stale}

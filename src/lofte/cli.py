@@ -209,6 +209,13 @@ def schema() -> None:
     typer.echo(schema_text(), nl=False)
 
 
+class Lang(enum.StrEnum):
+    """Languages of status and report."""
+
+    sv = "sv"
+    en = "en"
+
+
 class StatusFormat(enum.StrEnum):
     """Status output formats."""
 
@@ -245,6 +252,9 @@ def status(
     output: Annotated[
         StatusFormat, typer.Option("--format", "-f", help="Output: table or json.")
     ] = StatusFormat.table,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Language of the table (JSON stays English).")
+    ] = Lang.en,
     data_dir: DataDir = Path("data"),
 ) -> None:
     """Show where every target stands: kept, on track, behind, or without follow-up."""
@@ -262,7 +272,7 @@ def status(
         _fatal(exc)
     columns = os.environ.get("COLUMNS", "")
     width = int(columns) if columns.isdigit() else None
-    text = render(outcome, output.value, terminal=sys.stdout.isatty(), width=width)
+    text = render(outcome, output.value, terminal=sys.stdout.isatty(), width=width, lang=lang.value)
     typer.echo(text, nl=False)
     raise typer.Exit(1 if outcome.diagnostics else 0)
 
@@ -272,7 +282,14 @@ def record(
     period: Annotated[
         str, typer.Argument(metavar="PERIOD", help="The period (2020) or a path to its file.")
     ],
-    activity: Annotated[str, typer.Argument(metavar="ACTIVITY_ID", help="The activity's id.")],
+    activity: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ACTIVITY_ID]",
+            help="The activity's id; leave it out with --other or --deviation.",
+            show_default=False,
+        ),
+    ] = None,
     date: Annotated[
         str | None,
         typer.Option(
@@ -300,14 +317,56 @@ def record(
     ] = None,
     deviation: Annotated[
         str | None,
-        typer.Option(metavar="TEXT", help="What went otherwise than planned.", show_default=False),
+        typer.Option(
+            metavar="TEXT",
+            help="What went otherwise than planned; without an activity (or alone with "
+            "one), a deviation of the file that changes no standing.",
+            show_default=False,
+        ),
+    ] = None,
+    covers: Annotated[
+        str | None,
+        typer.Option(
+            metavar="SPAN",
+            help="The span it reports on: a year (2019), a term (2019-T3) or the period's id.",
+            show_default=False,
+        ),
+    ] = None,
+    other: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TEXT",
+            help="Work outside the plan, that no activity names (no activity then).",
+            show_default=False,
+        ),
+    ] = None,
+    affects: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--affects",
+            metavar="IDS",
+            help="With --deviation: the activities it affects, a,b (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(metavar="U", help="With --other: what --count counts.", show_default=False),
+    ] = None,
+    promise: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="With --other: the promise or focus area it served.",
+            show_default=False,
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")
     ] = False,
     data_dir: DataDir = Path("data"),
 ) -> None:
-    """Record progress on an activity: adds lines to its file and changes no other byte."""
+    """Record progress, other work or a deviation: adds lines, changes no other byte."""
     import datetime as dt
 
     from lofte.errors import LofteError, errors_in
@@ -324,6 +383,11 @@ def record(
         tuple(partner or ()),
         link,
         deviation,
+        covers,
+        other,
+        tuple(affects or ()),
+        unit,
+        promise,
     )
     try:
         outcome = run(request, data_dir, today=dt.date.today(), dry_run=dry_run)
@@ -342,13 +406,6 @@ class ReportFormat(enum.StrEnum):
 
     md = "md"
     html = "html"
-
-
-class Lang(enum.StrEnum):
-    """Report languages."""
-
-    sv = "sv"
-    en = "en"
 
 
 @app.command()

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+#: ``acknowledged``: a `lofte check` finding the file acknowledges (`acknowledge:`,
+#: with a reason); listed as such, never counted as a problem.
+Severity = Literal["error", "warning", "acknowledged"]
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +33,7 @@ class Diagnostic:
 
     def render(self, with_code: bool = False) -> str:
         """The one-line text form."""
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = f"{self.severity}: " if self.severity != "error" else ""
         code = f"{self.code} " if with_code else ""
         return f"{self.path}:{self.line}:{self.col}: {prefix}{code}{self.message}"
 

@@ -30,6 +30,7 @@ PERIOD_RE = r"^[0-9]{4}(?:-[0-9]{4})?$"
 SHEET_KEY_RE = r"^[0-9]{4}-[TQ][1-4]/[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$")
+COVERS_RE = r"^[0-9]{4}(?:-(?:T[1-3]|Q[1-4]|[0-9]{4}))?$"
 
 
 def _parse_date(value: object) -> dt.date:
@@ -70,6 +71,37 @@ def _parse_period(value: object) -> str:
     return value
 
 
+def _parse_covers(value: object) -> str:
+    # `covers: 2019` is what people type for a year; accept it as "2019".
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not re.match(COVERS_RE, value):
+        raise ValueError(
+            "expected a year (2019), a term (2019-T3, 2021-Q2) or the period's id "
+            f"(2020-2023), got {describe(value)}"
+        )
+    return value
+
+
+def covers_bounds(covers: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a `covers` value names, before the period cuts it.
+
+    A year, a tertial (T1 January–April, T2 May–August, T3 September–December), a
+    quarter, or a range of years (a period's id).
+    """
+    year = int(covers[:4])
+    if len(covers) == 4:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    tail = covers[5:]
+    if tail[0] in "TQ":
+        months = 4 if tail[0] == "T" else 3
+        first = (int(tail[1]) - 1) * months + 1
+        last = first + months - 1
+        end = dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(year, first, 1), end
+    return dt.date(year, 1, 1), dt.date(int(tail), 12, 31)
+
+
 def describe(value: object) -> str:
     """A short, user-facing description of a YAML value, for messages."""
     if value is None:
@@ -101,6 +133,17 @@ Period = Annotated[
     str,
     BeforeValidator(_parse_period),
     WithJsonSchema({"anyOf": [{"type": "string", "pattern": PERIOD_RE}, {"type": "integer"}]}),
+]
+Covers = Annotated[
+    str,
+    BeforeValidator(_parse_covers),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": COVERS_RE}, {"type": "integer"}],
+            "description": "The span a follow-up reports on: a year (2019), a term "
+            "(2019-T3, 2021-Q2) or the period's id (2020-2023).",
+        }
+    ),
 ]
 Slug = Annotated[str, Field(pattern=SLUG_RE, max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
@@ -236,27 +279,63 @@ TARGET_KINDS = ("count", "coverage", "recurring", "milestone", "ongoing")
 # --------------------------------------------------------------- progress
 
 
-class Record(Strict):
-    """One follow-up: a count, a note, or both, on a date."""
+class _Dated(Strict):
+    """Something dated by a day, or by the span it reports on (`covers`), or both."""
 
-    date: Date
+    date: Date | None = None
+    covers: Covers | None = Field(
+        default=None,
+        description="The span it reports on: a year, a term or the period's id.",
+    )
+    sheet: Annotated[str, Field(pattern=SHEET_KEY_RE, max_length=200)] | None = Field(
+        default=None,
+        description="Written by `lofte import`: the key of the sheet row this entry came from "
+        "(TERM/UNIT/ROW), so that importing the sheet again adds nothing.",
+    )
+
+    @model_validator(mode="after")
+    def _dated(self) -> _Dated:
+        if self.date is None and self.covers is None:
+            raise ValueError("needs a date, or covers for the span it reports on (or both)")
+        return self
+
+
+class Record(_Dated):
+    """One follow-up: a count, a note, or both, on a date or for a span (`covers`)."""
+
     count: PositiveInt | None = None
     note: Text | None = None
     places: list[Text] = empty_list()
     partners: list[Text] = empty_list()
     link: Text | None = None
     deviation: Text | None = None
-    sheet: Annotated[str, Field(pattern=SHEET_KEY_RE, max_length=200)] | None = Field(
-        default=None,
-        description="Written by `lofte import`: the key of the sheet row this record came from "
-        "(TERM/UNIT/ROW), so that importing the sheet again adds nothing.",
-    )
 
     @model_validator(mode="after")
     def _count_or_note(self) -> Record:
         if self.count is None and self.note is None:
             raise ValueError("a progress record needs a count, a note, or both")
         return self
+
+
+class OtherWork(_Dated):
+    """Something done that no planned activity names (`other_work:`): never counts to a target."""
+
+    text: Text
+    count: PositiveInt | None = None
+    unit: Text | None = None
+    partners: list[Text] = empty_list()
+    places: list[Text] = empty_list()
+    link: Text | None = None
+    promise: Slug | None = Field(
+        default=None, description="The promise or focus area it served, if the source says."
+    )
+
+
+class Deviation(_Dated):
+    """What went otherwise than planned (`deviations:`), for some activities or the whole file."""
+
+    text: Text
+    affects: list[Slug] = empty_list("Activity ids; empty means the whole document.")
 
 
 # ------------------------------------------------------------- activities
@@ -303,6 +382,9 @@ class Activity(Strict):
     roles: Roles | None = None
     target: Target | None = None
     progress: list[Record] = empty_list()
+    acknowledge: dict[str, Text] = empty_dict(
+        "Check findings acknowledged, by code, each with the reason: {LT202: '...'}."
+    )
 
 
 class Group(Strict):
@@ -379,6 +461,10 @@ class _Document(Strict):
     expected_effects: list[Text] = empty_list()
     follow_up: FollowUp | None = None
     communication: Communication | None = None
+    other_work: list[OtherWork] = empty_list("Work done that no planned activity names.")
+    deviations: list[Deviation] = empty_list(
+        "Deviations from the plan, for some activities (affects) or the whole document."
+    )
 
     def groups(self) -> list[Group]:
         """Every group (promise, focus area, goal) of the document."""

@@ -38,6 +38,7 @@ class RecordOutcome:
     standing: str = ""
     diff: str = ""
     written: bool = False
+    kind: str = "progress"  # or other_work, deviations: the list the entry went to
 
 
 def record(
@@ -46,8 +47,15 @@ def record(
     """Record ``request`` into its period file (or, with ``dry_run``, only show the diff)."""
     from lofte.write.atomic import locked
 
-    if request.count is None and request.note is None:
+    if request.activity is None and request.other is None and request.deviation is None:
+        raise UsageError(
+            "record: name an activity, or give --other TEXT (work outside the plan) "
+            "or --deviation TEXT (a deviation for the whole file or --affects)"
+        )
+    if request.kind == "progress" and request.count is None and request.note is None:
         raise UsageError("record: give --count, --note or both")
+    if request.activity is not None and request.other is not None:
+        raise UsageError("record: --other is work outside the plan; give it without an activity")
     path = period_path(request.period, data_dir)
     outcome = RecordOutcome(display_path(path))
     try:
@@ -92,31 +100,43 @@ def _record(
     path: Path, request: RecordRequest, today: dt.date, dry_run: bool, outcome: RecordOutcome
 ) -> None:
     from lofte.write.atomic import replace_bytes
-    from lofte.write.splice import SpliceRefused, append_record
+    from lofte.write.splice import SpliceRefused, append_entry
     from lofte.write.textdiff import unified_diff
     from lofte.write.verify import verify
 
     workspace = Workspace()
     loaded = valid_file(workspace, path, outcome.display)
-    data_path, activity = find_activity(loaded, request.activity)
+    document = loaded.document
+    assert document.kind != "municipality"  # valid_file refuses it
+    activity = None
+    data_path: tuple[str | int, ...] = ()
+    if request.activity is not None:
+        data_path, activity = find_activity(loaded, request.activity, workspace)
+    key = request.kind
+    where = data_path if key == "progress" else ()
 
     def here() -> tuple[int, int]:
         # Looked up only for a refusal: positions cost a second parse.
-        return loaded.positions.value(data_path)
+        if data_path:
+            return loaded.positions.value(data_path)
+        if key in loaded.data:
+            return loaded.positions.key((key,))
+        return (1, 1)
 
     town = workspace.sibling(loaded, loaded.document.municipality)
     ctx = Context(
         activity=activity,
-        first_day=loaded.document.effective_start,  # a promise applies from signing
-        last_day=loaded.document.last_day,
-        period=loaded.document.period,
+        first_day=document.effective_start,  # a promise applies from signing
+        last_day=document.last_day,
+        period=document.period,
         today=today,
         municipality=town.document if town and town.document.kind == "municipality" else None,
-        municipality_name=loaded.document.municipality,
+        municipality_name=document.municipality,
+        document=document,
     )
     try:
         entry = entry_for(request, ctx)
-        spliced = append_record(loaded.raw, data_path, entry)
+        spliced = append_entry(loaded.raw, where, key, entry)
     except Refused as refused:
         raise Stop(at(outcome.display, here(), str(refused))) from None
     except SpliceRefused as refused:
@@ -124,14 +144,16 @@ def _record(
             Diagnostic(outcome.display, refused.line, refused.col, "record", refused.message)
         ) from None
     try:
-        after = verify(loaded, spliced, data_path, entry, workspace)
+        after = verify(loaded, spliced, where, entry, workspace, key)
     except Refused as refused:
         raise Stop(at(outcome.display, here(), str(refused))) from None
     outcome.problems += [at(outcome.display, here(), w, "warning") for w in ctx.warnings]
-    outcome.activity, outcome.entry, outcome.line = activity.id, entry, spliced.first_line
-    outcome.standing = _standing(
-        after, activity.id, today, ctx.municipality and ctx.municipality.places
-    )
+    outcome.entry, outcome.line, outcome.kind = entry, spliced.first_line, key
+    if activity is not None:
+        outcome.activity = activity.id
+        outcome.standing = _standing(
+            after, activity.id, today, ctx.municipality and ctx.municipality.places
+        )
     if dry_run:
         outcome.diff = unified_diff(loaded.raw, spliced.data, outcome.display)
     else:
@@ -158,7 +180,23 @@ def render_outcome(outcome: RecordOutcome) -> str:
         if key in entry:
             parts.append(f"{len(entry[key])} {key[:-1] if len(entry[key]) == 1 else key}")
     verb = "would record" if not outcome.written else "recorded"
+    when = " ".join(
+        part
+        for part in (entry.get("date"), f"covering {entry['covers']}" if "covers" in entry else "")
+        if part
+    )
+    head = f"{outcome.display}:{outcome.line}: {verb} {when}"
+    if outcome.kind == "other_work":
+        return f"{head} as other work: {entry['text']}{_also(parts)}\n"
+    if outcome.kind == "deviations":
+        affects = entry.get("affects")
+        whom = f"for {', '.join(affects)}" if affects else "for the whole file"
+        return f"{head} a deviation {whom}: {entry['text']}\n"
     return (
-        f"{outcome.display}:{outcome.line}: {verb} {entry['date']} for {outcome.activity}: "
+        f"{head} for {outcome.activity}: "
         f"{', '.join(parts)}\n{outcome.activity}: {outcome.standing}\n"
     )
+
+
+def _also(parts: list[str]) -> str:
+    return f" ({', '.join(parts)})" if parts else ""

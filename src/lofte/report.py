@@ -10,12 +10,19 @@ activity's part in `lofte.render.activityview`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lofte.errors import Diagnostic
-from lofte.render.activityview import activity_view
+from lofte.render.activityview import activity_view, when_label
 from lofte.render.headings import headings
-from lofte.render.reportview import SUMMARY, GroupView, Report, SummaryCount
+from lofte.render.reportview import (
+    SUMMARY,
+    DeviationView,
+    GroupView,
+    OtherWorkView,
+    Report,
+    SummaryCount,
+)
 
 if TYPE_CHECKING:
     from lofte.follow.calendar import Term
@@ -57,6 +64,7 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
     actors = _actors(municipality)
     by_id = {s.activity_id: s for s in statuses}
     heads = headings(activity for _, activity in document.all_activities())
+    group_heads = {group.id: heading for heading, group, _ in _groups(document, lang) if group}
     groups = [
         GroupView(
             heading,
@@ -75,6 +83,11 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
                     places,
                     lang,
                     heading=heads[a.id],
+                    deviations=[
+                        f"{when_label(d.date, d.covers, lang)}: {_one_paragraph(d.text)}"
+                        for d in document.deviations
+                        if a.id in d.affects and _shown(d, document, as_of, term)
+                    ],
                 )
                 for a in activities
             ],
@@ -118,7 +131,38 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
             {"name": s.name, "title": s.title, "organisation": s.organisation}
             for s in document.signatories
         ],
+        other_work=[
+            OtherWorkView(
+                when_label(w.date, w.covers, lang),
+                _one_paragraph(w.text),
+                w.count,
+                w.unit,
+                list(w.partners),
+                list(w.places),
+                w.link,
+                group_heads.get(w.promise or ""),
+            )
+            for w in document.other_work
+            if _shown(w, document, as_of, term)
+        ],
+        deviations=[
+            DeviationView(
+                when_label(d.date, d.covers, lang),
+                _one_paragraph(d.text),
+                [heads[ident] for ident in d.affects if ident in heads],
+            )
+            for d in document.deviations
+            if _shown(d, document, as_of, term)
+        ],
     )
+
+
+def _shown(item: Any, document: Promise | Agreement, as_of: Any, term: Term | None) -> bool:
+    """An entry of `other_work` or `deviations` counts on the report date, in its term."""
+    from lofte.follow.calendar import day_of
+
+    day = day_of(item, document)
+    return day <= as_of and (term is None or term.contains(day))
 
 
 def _heading(document: Promise | Agreement, term: Term | None, lang: str) -> str:

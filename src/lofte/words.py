@@ -65,6 +65,9 @@ WORDS: dict[str, dict[str, str]] = {
         "done_on": "klart {date}",
         "not_done_due": "inte registrerat som klart, senast {date}",
         "nothing_reported_due": "inget rapporterat; skulle vara klart {date}",
+        "reported_for": "rapporterat för {span}",
+        "places_not_stated": "platser inte angivna",
+        "recorded_number": "{count} registrerade",
         "starts_on": "börjar {date}",
         "items": "poster",
     },
@@ -113,6 +116,9 @@ WORDS: dict[str, dict[str, str]] = {
         "done_on": "done {date}",
         "not_done_due": "not recorded as done, due {date}",
         "nothing_reported_due": "nothing reported; due to be done by {date}",
+        "reported_for": "reported for {span}",
+        "places_not_stated": "places not stated",
+        "recorded_number": "{count} recorded",
         "starts_on": "starts {date}",
         "items": "items",
     },
@@ -209,6 +215,12 @@ WORDS["sv"].update(
         "report.channels": "Kanaler",
         "report.signatories": "Undertecknare",
         "report.signed": "Undertecknat",
+        "report.other_work": "Övrigt som gjorts",
+        "report.other_work_intro": "Sådant som gjorts utan att vara en planerad aktivitet.",
+        "report.deviations": "Avvikelser",
+        "report.whole_document": "Gäller hela löftet",
+        "report.affects": "Gäller",
+        "report.reported_for": "avser {span}",
         "report.footer": (
             "Rapporten visar bara det som har registrerats i uppföljningen. "
             "En aktivitet utan registrerad uppföljning redovisas som det, inte som noll."
@@ -270,10 +282,88 @@ WORDS["en"].update(
         "report.channels": "Channels",
         "report.signatories": "Signatories",
         "report.signed": "Signed",
+        "report.other_work": "Other work done",
+        "report.other_work_intro": "Work done that is not one of the planned activities.",
+        "report.deviations": "Deviations",
+        "report.whole_document": "Applies to the whole promise",
+        "report.affects": "Affects",
+        "report.reported_for": "covers {span}",
         "report.footer": (
             "This report shows only what has been recorded in the follow-up. "
             "An activity without a recorded follow-up is reported as such, never as zero."
         ),
+    }
+)
+
+
+# ---------------------------------------------------------------- status
+# The table of `lofte status` (`--lang sv|en`).
+WORDS["sv"].update(
+    {
+        "status.on": "Läget {date}: {closed} av {total} {terms} avslutade",
+        "status.applies_from": "; gäller från {date} (undertecknandet)",
+        "status.term_closed": "{term}: läget när den slutade, {date}",
+        "status.term_not_begun": "{term}: har inte börjat",
+        "status.term_running": "{term}: pågår",
+        "status.col.activity": "Aktivitet",
+        "status.col.target": "Mål",
+        "status.col.progress": "Utfall",
+        "status.col.standing": "Läge",
+        "status.col.updated": "Uppdaterad",
+        "status.by": "av",
+        "status.action_plan": "Handlingsplan",
+        "status.other": "Övriga aktiviteter",
+        "status.all_n": "alla {total}{star} {noun}",
+        "status.all": "alla {noun}",
+        "status.per": "{times}× per {per}",
+        "status.once_by": "en gång, senast {date}",
+        "status.ongoing": "löpande",
+        "status.record": "1 post",
+        "status.records": "{n} poster",
+        "status.missing": "saknas",
+        "status.all_covered": "alla listade täckta",
+        "status.list_named": "listan {of}",
+        "status.the_list": "listan",
+        "status.list_incomplete": "{name} har {n} poster och är ofullständig",
+        "status.others_missing": "; {name} är ofullständig, så fler kan saknas",
+        "status.deviations": "Avvikelser",
+        "status.whole_file": "hela löftet",
+        "status.affects": "gäller",
+        "status.other_work": "Övrigt som gjorts",
+    }
+)
+WORDS["en"].update(
+    {
+        "status.on": "Status on {date}: {closed} of {total} {terms} closed",
+        "status.applies_from": "; applies from {date} (signing)",
+        "status.term_closed": "{term}: standing at its end, {date}",
+        "status.term_not_begun": "{term}: not begun yet",
+        "status.term_running": "{term}: still running",
+        "status.col.activity": "Activity",
+        "status.col.target": "Target",
+        "status.col.progress": "Progress",
+        "status.col.standing": "Standing",
+        "status.col.updated": "Updated",
+        "status.by": "by",
+        "status.action_plan": "Action plan",
+        "status.other": "Other activities",
+        "status.all_n": "all {total}{star} {noun}",
+        "status.all": "all {noun}",
+        "status.per": "{times}× per {per}",
+        "status.once_by": "once, by {date}",
+        "status.ongoing": "ongoing",
+        "status.record": "1 record",
+        "status.records": "{n} records",
+        "status.missing": "missing",
+        "status.all_covered": "every listed item covered",
+        "status.list_named": "the {of} list",
+        "status.the_list": "the list",
+        "status.list_incomplete": "{name} names {n} items and is incomplete",
+        "status.others_missing": "; {name} is incomplete, so others may be missing too",
+        "status.deviations": "Deviations",
+        "status.whole_file": "the whole file",
+        "status.affects": "affects",
+        "status.other_work": "Other work done",
     }
 )
 

@@ -20,7 +20,9 @@ from lofte.errors import UsageError
 from lofte.words import word
 
 if TYPE_CHECKING:
-    from lofte.model import Agreement, Promise
+    from lofte.model import Agreement, Deviation, OtherWork, Promise, Record
+
+    Dated = Record | OtherWork | Deviation
 
 TermKind = Literal["tertial", "quarter"]
 _MONTHS_PER: dict[str, int] = {"tertial": 4, "quarter": 3}
@@ -130,3 +132,64 @@ def find_term(document: Promise | Agreement, name: str) -> Term:
         hint = f"; did you mean {close[0]!r}?" if close else ""
     listed = ", ".join(names) if len(names) <= 8 else f"{names[0]} … {names[-1]}"
     raise UsageError(f"no {kind} {name!r} in period {document.period}{hint} ({kind}s: {listed})")
+
+
+# ------------------------------------------------------------------ spans
+# A record, an entry of `other_work` or a deviation may say which span it reports
+# on (`covers: "2019"`, `2019-T3`, or the period's id) instead of, or besides, a day.
+
+
+def covers_problem(covers: str, document: Promise | Agreement) -> str | None:
+    """Why ``covers`` is not a span of this period, or None when it is one."""
+    from lofte.model import covers_bounds
+
+    first, last = document.first_day, document.last_day
+    where = f"the period {document.period} ({first.isoformat()} – {last.isoformat()})"
+    if "-" in covers and covers[5] not in "TQ":
+        if covers != document.period:
+            return f"covers {covers!r} is not this period's id {document.period!r}"
+        return None
+    start, end = covers_bounds(covers)
+    if end < first or start > last:
+        return f"covers {covers!r} is outside {where}"
+    if "-" in covers:
+        kind = cadence_of(document)
+        ids = [t.id for t in terms_of(document)]
+        if covers not in ids:
+            listed = ", ".join(ids) if len(ids) <= 8 else f"{ids[0]} … {ids[-1]}"
+            return f"covers {covers!r} is not a {kind} of {where}; its {kind}s: {listed}"
+    return None
+
+
+def covers_span(covers: str, document: Promise | Agreement) -> tuple[date, date]:
+    """The first and last day ``covers`` names, cut to the period."""
+    from lofte.model import covers_bounds
+
+    if covers == document.period:
+        return document.first_day, document.last_day
+    start, end = covers_bounds(covers)
+    return max(start, document.first_day), min(end, document.last_day)
+
+
+def day_of(item: Dated, document: Promise | Agreement) -> date:
+    """The day something counts from: its date, else the last day of the span it covers."""
+    if item.date is not None:
+        return item.date
+    assert item.covers is not None  # the model requires one of the two
+    return covers_span(item.covers, document)[1]
+
+
+def covered_terms(item: Dated, terms: list[Term], document: Promise | Agreement) -> list[Term]:
+    """The terms lying wholly inside the span ``item`` covers (none without `covers`)."""
+    if item.covers is None:
+        return []
+    start, end = covers_span(item.covers, document)
+    return [t for t in terms if start <= t.start and t.end <= end]
+
+
+def in_term(item: Dated, term: Term, document: Promise | Agreement) -> bool:
+    """Whether ``item`` follows ``term`` up: dated inside it, or covering a span holding it."""
+    if item.covers is not None:
+        start, end = covers_span(item.covers, document)
+        return start <= term.start and term.end <= end
+    return item.date is not None and term.contains(item.date)

@@ -70,6 +70,17 @@ def _coverage(status: ActivityStatus, activity: Activity, said: str, lang: str) 
     target = activity.target
     assert target is not None and target.kind == "coverage"
     total = len(status.items)
+    if not status.places_known:
+        # A count without places: say the count, and that the places are unknown.
+        head = (
+            word("recorded_number", lang).format(count=status.recorded)
+            if status.recorded is not None
+            else standing_word("followed_up", lang)
+        )
+        line = f"{head}; {word('places_not_stated', lang)}"
+        if status.covered:
+            line += f" ({word('covered', lang)}: {', '.join(status.covered)})"
+        return line
     if total == 0:  # the list itself is unknown here
         return said
     noun = target.unit or target.of or word("items", lang)
@@ -99,7 +110,10 @@ def _terms(status: ActivityStatus, activity: Activity, said: str, lang: str) -> 
         "due": len(status.terms_due),
         "terms": word(f"terms.{kind}", lang),
     }
-    if target.kind == "recurring" and target.at_least > 1:
+    if status.reported_for:
+        # A span record says the terms were followed up, and nothing finer.
+        line = word("reported_for", lang).format(span=", ".join(status.reported_for))
+    elif target.kind == "recurring" and target.at_least > 1:
         line = word("met_in", lang).format(
             times=target.at_least, term=word(f"term.{kind}", lang).lower(), **numbers
         )

@@ -28,6 +28,7 @@ class Span:
     view: date  # as_of, or the day after the term the view is restricted to
     closed: list[Term]  # the terms closed on ``view``, in the kind the target counts
     places: Mapping[str, PlaceList] | None = None  # the municipality's place lists
+    reported: frozenset[str] = frozenset()  # closed terms a span record (`covers`) reports on
 
     @property
     def ended(self) -> bool:
@@ -104,15 +105,25 @@ def outcome(
     if target.kind == "milestone":
         return {"standing": "done"}
     at_least = target.at_least if target.kind == "recurring" else 1
-    met = [t for t in span.due_terms() if sum(t.contains(r.date) for r in records) >= at_least]
-    every = len(met) == len(span.due_terms())
+    dated = [r.date for r in records if r.covers is None and r.date is not None]
+    due = span.due_terms()
+    met = [t for t in due if sum(t.contains(d) for d in dated) >= at_least]
+    # A term a span record reports on is followed up, but the record says nothing
+    # finer (how often, when): such a term is neither met nor missed.
+    reported = [t for t in due if t not in met and t.id in span.reported]
+    every = len(met) + len(reported) == len(due)
     if target.kind == "ongoing":
         standing = "followed_up" if every else "behind"
+    elif every and reported:
+        standing = "followed_up"
     elif span.ended:
-        standing = "kept" if every else "partly_kept" if met else "not_kept"
+        standing = "kept" if every else "partly_kept" if met or reported else "not_kept"
     else:
         standing = "on_track" if every else "behind"
-    return {"standing": standing, "terms_met": tuple(t.id for t in met)}
+    return {
+        "standing": standing,
+        "terms_met": tuple(t.id for t in due if t in met or t in reported),
+    }
 
 
 def _pace(have: int, target: CountTarget | CoverageTarget, span: Span) -> str:
@@ -138,16 +149,22 @@ def _count(target: CountTarget, recorded: int | None, span: Span) -> str:
 
 def _coverage(target: CoverageTarget, records: list[Record], span: Span) -> dict[str, Any]:
     items, _ = coverage_list(target, span.places)
+    # A record with a count and no place leaves the places unknown: the count may
+    # have been made anywhere.  A note alone without places claims no coverage.
+    known = not any(record.count is not None and not record.places for record in records)
     if not items:  # the list is not known here, so nothing can be said to be missing
-        return {"standing": "followed_up"}
+        return {"standing": "followed_up", "places_known": known}
     # Places are typed by hand in `lofte record --place`: compare without case.
     seen = {place.casefold() for record in records for place in record.places}
     covered = tuple(item for item in items if item.casefold() in seen)
     missing = tuple(item for item in items if item.casefold() not in seen)
+    if not known and missing:
+        # Unknown places: nothing is claimed missing, and nothing kept or behind.
+        return {"standing": "followed_up", "covered": covered, "places_known": False}
     if not covered:
         standing = "followed_up"
     elif span.ended:
         standing = "partly_kept" if missing else "kept"
     else:
         standing = _pace(len(covered), target, span)
-    return {"standing": standing, "covered": covered, "missing": missing}
+    return {"standing": standing, "covered": covered, "missing": missing, "places_known": known}

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from lofte.follow import judge
-from lofte.follow.calendar import Term, terms_of
+from lofte.follow.calendar import Term, covered_terms, day_of, in_term, terms_of
 
 __all__ = [
     "STANDINGS",
@@ -84,15 +84,34 @@ class ActivityStatus:
     covered: tuple[str, ...] = ()  # coverage: items with a record, in list order
     missing: tuple[str, ...] = ()  # coverage: items without one
     terms_met: tuple[str, ...] = ()  # recurring/ongoing: due terms that had their follow-up
+    reported_for: tuple[str, ...] = ()  # the spans its records cover (`covers`), in file order
+    places_known: bool = True  # coverage: False when a record names no place (places unknown)
     term: str | None = None  # the term this view is restricted to, if any
     term_records: int | None = None  # records inside that term
     term_recorded: int | None = None  # sum of counts inside that term (None as for recorded)
 
 
-def records_in(activity: Activity, term: Term, as_of: date | None = None) -> list[Record]:
-    """The activity's records dated inside ``term`` (and not after ``as_of``)."""
+def records_in(
+    activity: Activity,
+    term: Term,
+    as_of: date | None = None,
+    document: Promise | Agreement | None = None,
+) -> list[Record]:
+    """The activity's records that follow ``term`` up (and count on ``as_of``).
+
+    With ``document``, a record covering a span that holds the term counts too;
+    without it only dated records do, each in the term of its date.
+    """
+    if document is None:
+        return [
+            r
+            for r in activity.progress
+            if r.date is not None and term.contains(r.date) and (as_of is None or r.date <= as_of)
+        ]
     return [
-        r for r in activity.progress if term.contains(r.date) and (as_of is None or r.date <= as_of)
+        r
+        for r in activity.progress
+        if in_term(r, term, document) and (as_of is None or day_of(r, document) <= as_of)
     ]
 
 
@@ -121,7 +140,7 @@ def unrecorded_terms(document: Promise | Agreement, activity: Activity, as_of: d
         if term.closed(as_of)
         and term.end >= start
         and term.start <= deadline
-        and not records_in(activity, term, as_of)
+        and not records_in(activity, term, as_of, document)
     ]
 
 
@@ -153,9 +172,9 @@ def assess_activity(
     places: Mapping[str, PlaceList] | None = None,
 ) -> ActivityStatus:
     """One activity's standing; see `assess`."""
-    records = [r for r in activity.progress if r.date <= as_of]
+    records = [r for r in activity.progress if day_of(r, document) <= as_of]
     if term is not None:
-        records = [r for r in records if r.date <= term.end]
+        records = [r for r in records if day_of(r, document) <= term.end]
     start, deadline = activity_time(document, activity)
     target = activity.target
     counts = [r.count for r in records if r.count is not None]
@@ -163,16 +182,19 @@ def assess_activity(
         activity_id=activity.id,
         group_id=group.id if group is not None else activity.promise,
         standing="no_follow_up",
-        recorded=sum(counts) if counts and target is not None and target.kind == "count" else None,
+        recorded=sum(counts)
+        if counts and target is not None and target.kind in ("count", "coverage")
+        else None,
         records=len(records),
-        last_record=max((r.date for r in records), default=None),
+        last_record=max((day_of(r, document) for r in records), default=None),
+        reported_for=tuple(dict.fromkeys(r.covers for r in records if r.covers is not None)),
         kind=target.kind if target is not None else None,
         starts=start,
         deadline=deadline,
     )
     view = as_of if term is None else min(as_of, term.end + timedelta(days=1))
     if term is not None:
-        inside = records_in(activity, term, as_of)
+        inside = records_in(activity, term, as_of, document)
         in_counts = [r.count for r in inside if r.count is not None]
         base = replace(
             base,
@@ -183,7 +205,9 @@ def assess_activity(
     # Recurring targets count in their own terms; pace follows the document's cadence.
     per = target.per if target is not None and target.kind == "recurring" else None
     closed = [t for t in terms_of(document, per) if t.closed(view)]
-    span = judge.Span(start, deadline, view, closed, places)
+    # Terms a span record reports on (`covers`): followed up, in no finer detail.
+    reported = frozenset(t.id for r in records for t in covered_terms(r, closed, document))
+    span = judge.Span(start, deadline, view, closed, places, reported)
     base = replace(base, ended=span.ended, **judge.plan(target, span))
     if not records:
         if view < start:

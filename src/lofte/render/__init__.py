@@ -48,7 +48,7 @@ def github(diagnostics: list[Diagnostic], summary: str) -> str:
     """GitHub Actions workflow annotations, then the summary."""
     lines = []
     for d in diagnostics:
-        level = "warning" if d.severity == "warning" else "error"
+        level = {"warning": "warning", "acknowledged": "notice"}.get(d.severity, "error")
         lines.append(
             f"::{level} file={_escape_property(d.path)},line={d.line},col={d.col},"
             f"title={_escape_property(d.code)}::{_escape_data(d.message)}"
@@ -68,16 +68,18 @@ def summary_line(files: int, diagnostics: list[Diagnostic]) -> str:
 def _problems(diagnostics: list[Diagnostic]) -> str:
     """ "no problems" or "2 errors and 1 warning in 1 file"."""
     errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    if not diagnostics:
-        return "no problems"
+    known = sum(d.severity == "acknowledged" for d in diagnostics)
+    warnings = len(diagnostics) - errors - known
+    noted = f" ({known} acknowledged)" if known else ""
+    if errors + warnings == 0:
+        return "no problems" + noted
     parts = []
     if errors:
         parts.append(_plural(errors, "error"))
     if warnings:
         parts.append(_plural(warnings, "warning"))
-    bad = len({d.path for d in diagnostics})
-    return f"{' and '.join(parts)} in {_plural(bad, 'file')}"
+    bad = len({d.path for d in diagnostics if d.severity != "acknowledged"})
+    return f"{' and '.join(parts)} in {_plural(bad, 'file')}{noted}"
 
 
 def check_summary(

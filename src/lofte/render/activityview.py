@@ -32,18 +32,28 @@ def activity_view(
     places: Mapping[str, PlaceList],
     lang: str,
     heading: str | None = None,
+    deviations: list[str] | None = None,
 ) -> ActivityView:
     """One activity as the report shows it; ``heading`` from `lofte.render.headings.headings`.
 
     Without a heading, its title or the first sentence of its text is used.
+    ``deviations`` are the document's deviations that name this activity.
     """
     from lofte.follow.describe import describe
+    from lofte.model import covers_bounds
     from lofte.words import SYMBOLS, standing_word
 
+    def day(record: Record) -> dt.date:
+        # A record for a span (`covers`) without a date counts from the span's last day.
+        if record.date is not None:
+            return record.date
+        assert record.covers is not None
+        return min(covers_bounds(record.covers)[1], last_day)
+
     shown = [
-        r for r in activity.progress if r.date <= as_of and (term is None or term.contains(r.date))
+        r for r in activity.progress if day(r) <= as_of and (term is None or term.contains(day(r)))
     ]
-    records = [_record(r, terms, lang) for r in sorted(shown, key=lambda r: r.date)]
+    records = [_record(r, day(r), terms, lang) for r in sorted(shown, key=day)]
     return ActivityView(
         id=activity.id,
         heading=heading or activity.title or first_sentence(activity.text),
@@ -58,11 +68,13 @@ def activity_view(
         bar=_bar(status, activity, lang),
         records=records,
         deviations=[r.deviation for r in records if r.deviation],
+        affected_by=list(deviations or []),
         last_record=status.last_record,
+        last_label=_last_label(records),
     )
 
 
-def _record(record: Record, terms: list[Term], lang: str) -> RecordView:
+def _record(record: Record, day: dt.date, terms: list[Term], lang: str) -> RecordView:
     from lofte.words import word
 
     # "tertial 2": the date beside it already says the year and the month.
@@ -70,12 +82,12 @@ def _record(record: Record, terms: list[Term], lang: str) -> RecordView:
         (
             f"{word(f'term.{t.kind}', lang).lower()} {t.number}"
             for t in terms
-            if t.contains(record.date)
+            if t.contains(day) and record.covers is None
         ),
         "",
     )
     return RecordView(
-        record.date,
+        day,
         label,
         record.count,
         record.note,
@@ -83,7 +95,36 @@ def _record(record: Record, terms: list[Term], lang: str) -> RecordView:
         list(record.partners),
         record.link,
         record.deviation,
+        covers=record.covers,
+        dated=record.date is not None,
+        when=span_label(record.covers, lang) if record.covers else "",
     )
+
+
+def _last_label(records: list[RecordView]) -> str:
+    """For a latest record that has no date, what it covers ("avser 2019"); else ""."""
+    if not records:
+        return ""
+    latest = max(records, key=lambda r: (r.date, r.dated))
+    return "" if latest.dated else latest.when
+
+
+def span_label(covers: str, lang: str) -> str:
+    """ "avser 2019" / "covers 2019": what a record or entry for a span says it covers."""
+    from lofte.words import word
+
+    return word("report.reported_for", lang).format(span=covers)
+
+
+def when_label(date: dt.date | None, covers: str | None, lang: str) -> str:
+    """A date in words, the span it covers, or both: "12 januari 2022 (avser 2021)"."""
+    from lofte.words import long_date
+
+    parts = [long_date(date, lang)] if date is not None else []
+    if covers is not None:
+        label = span_label(covers, lang)
+        parts.append(f"({label})" if parts else label)
+    return " ".join(parts)
 
 
 def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
@@ -98,10 +139,10 @@ def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
     if target.kind == "count" and status.recorded is not None:
         phrase = target_phrase(activity, lang)
         return Bar(status.recorded, target.number, f"{status.recorded} {of} {phrase}")
-    if target.kind == "coverage" and (status.covered or status.missing):
+    if target.kind == "coverage" and status.places_known and (status.covered or status.missing):
         total = len(status.covered) + len(status.missing)
         return Bar(len(status.covered), total, f"{len(status.covered)} {of} {total}")
-    if target.kind in ("recurring", "ongoing") and status.terms_due:
+    if target.kind in ("recurring", "ongoing") and status.terms_due and not status.reported_for:
         met, due = len(status.terms_met), len(status.terms_due)
         kind = "quarter" if "-Q" in status.terms_due[0] else "tertial"
         text = word("report.terms_met", lang).format(

@@ -30,6 +30,32 @@ class RecordView:
     partners: list[str]
     link: str | None
     deviation: str | None
+    covers: str | None = None  # the span it reports on ("2019", "2019-T3"), if it says
+    dated: bool = True  # False when only `covers` dates it: ``date`` is then the span's end
+    when: str = ""  # for a record without a date: "avser 2019"
+
+
+@dataclass(frozen=True)
+class OtherWorkView:
+    """Work done outside the plan: it has no target and counts toward none."""
+
+    when: str  # "avser 2021", or a date in words
+    text: str
+    count: int | None
+    unit: str | None
+    partners: list[str]
+    places: list[str]
+    link: str | None
+    promise: str | None  # the heading of the promise or focus area it served
+
+
+@dataclass(frozen=True)
+class DeviationView:
+    """A deviation from the plan, with the headings of the activities it affects."""
+
+    when: str
+    text: str
+    affects: list[str]  # activity headings; empty: the whole document
 
 
 @dataclass(frozen=True)
@@ -69,6 +95,8 @@ class ActivityView:
     deviations: list[str]
     last_record: dt.date | None
     title: str | None = None  # the file's `title:`, when it gives one
+    affected_by: list[str] = field(default_factory=list)  # the document's deviations naming it
+    last_label: str = ""  # when the latest record has no date: the span it covers
 
     @property
     def followed_up(self) -> bool:
@@ -127,3 +155,5 @@ class Report:
     communication: str | None
     channels: list[str]
     signatories: list[dict[str, str]] = field(default_factory=list)
+    other_work: list[OtherWorkView] = field(default_factory=list)
+    deviations: list[DeviationView] = field(default_factory=list)

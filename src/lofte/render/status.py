@@ -11,7 +11,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from lofte.render import status_json
-from lofte.words import SYMBOLS, standing_word
+from lofte.words import SYMBOLS, standing_word, word
 
 if TYPE_CHECKING:
     from datetime import date
@@ -38,8 +38,10 @@ _STYLE = {
 _NONE = "–"
 
 
-def render(outcome: Outcome, fmt: str, *, terminal: bool, width: int | None = None) -> str:
-    """The whole output of `lofte status` as text."""
+def render(
+    outcome: Outcome, fmt: str, *, terminal: bool, width: int | None = None, lang: str = "en"
+) -> str:
+    """The whole output of `lofte status` as text; ``lang`` for the table (JSON is English)."""
     if fmt == "json":
         if outcome.diagnostics:
             return status_json.dump(status_json.diagnostics(outcome.diagnostics))
@@ -48,13 +50,13 @@ def render(outcome: Outcome, fmt: str, *, terminal: bool, width: int | None = No
         return status_json.dump(status_json.periods(outcome.overview))
     lines = [d.render() + "\n" for d in outcome.diagnostics]
     if outcome.period is not None:
-        return "".join(lines) + table(outcome.period, terminal=terminal, width=width)
+        return "".join(lines) + table(outcome.period, terminal=terminal, width=width, lang=lang)
     if not outcome.overview and not outcome.diagnostics:
         return "no period files\n"
-    return "".join(lines) + overview(outcome.overview, width or 80)
+    return "".join(lines) + overview(outcome.overview, width or 80, lang)
 
 
-def overview(periods: list[PeriodStatus], width: int = 80) -> str:
+def overview(periods: list[PeriodStatus], width: int = 80, lang: str = "en") -> str:
     """One line per period file: its name and its summary, wrapped under itself."""
     import textwrap
 
@@ -62,7 +64,7 @@ def overview(periods: list[PeriodStatus], width: int = 80) -> str:
     pad = max(map(len, names), default=0) + 2
     out = []
     for name, period in zip(names, periods, strict=True):
-        wrapped = textwrap.wrap(period.summary(), max(20, width - pad), break_on_hyphens=False)
+        wrapped = textwrap.wrap(period.summary(lang), max(20, width - pad), break_on_hyphens=False)
         out.append(name.ljust(pad) + ("\n" + " " * pad).join(wrapped) + "\n")
     return "".join(out)
 
@@ -70,8 +72,10 @@ def overview(periods: list[PeriodStatus], width: int = 80) -> str:
 # ----------------------------------------------------------------- table
 
 
-def table(status: PeriodStatus, *, terminal: bool, width: int | None = None) -> str:
-    """Rich tables grouped by promise, the notes they need, and the summary line."""
+def table(
+    status: PeriodStatus, *, terminal: bool, width: int | None = None, lang: str = "en"
+) -> str:
+    """Rich tables grouped by promise, the notes they need, other work, deviations, summary."""
     from rich.console import Console
 
     out = io.StringIO()
@@ -85,46 +89,87 @@ def table(status: PeriodStatus, *, terminal: bool, width: int | None = None) -> 
         markup=False,
         soft_wrap=False,
     )
-    _header(console, status)
-    for title, rows in _grouped(status):
-        _group_table(console, title, rows, terminal)
-    notes = [_note(a, s) for _, a, s in status.rows if s.kind == "coverage"]
+    _header(console, status, lang)
+    document = status.period.document
+    marked = {ident for d in document.deviations for ident in d.affects}
+    for title, rows in _grouped(status, lang):
+        _group_table(console, title, rows, terminal, lang, marked)
+    notes = [_note(a, s, lang) for _, a, s in status.rows if s.kind == "coverage"]
     for note in filter(None, notes):
         console.print(note)
-    console.print(status.summary())
+    _other_work(console, status, lang)
+    _deviations(console, status, lang)
+    console.print(status.summary(lang))
     # Rich pads every line to the full width; the padding is noise in a file or a pipe.
     return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
 
-def _header(console: Console, status: PeriodStatus) -> None:
+def _header(console: Console, status: PeriodStatus, lang: str) -> None:
     from rich.text import Text
 
     document = status.period.document
     console.print(Text(document.title, style="bold"))
     closed = sum(t.closed(status.as_of) for t in status.terms)
-    kind = "tertials" if status.terms[0].kind == "tertial" else "quarters"
-    line = f"Status on {status.as_of.isoformat()}: {closed} of {len(status.terms)} {kind} closed"
+    line = word("status.on", lang).format(
+        date=status.as_of.isoformat(),
+        closed=closed,
+        total=len(status.terms),
+        terms=word(f"terms.{status.terms[0].kind}", lang),
+    )
     if document.effective_start != document.first_day:
-        line += f"; applies from {document.effective_start.isoformat()} (signing)"
+        line += word("status.applies_from", lang).format(date=document.effective_start.isoformat())
     console.print(line)
     term = status.term
     if term is not None and term.closed(status.as_of):
-        console.print(f"{term.label('en')}: standing at its end, {term.end.isoformat()}")
+        key = "status.term_closed"
     elif term is not None and status.as_of < term.start:
-        console.print(f"{term.label('en')}: not begun yet")
-    elif term is not None:
-        console.print(f"{term.label('en')}: still running")
+        key = "status.term_not_begun"
+    else:
+        key = "status.term_running"
+    if term is not None:
+        console.print(word(key, lang).format(term=term.label(lang), date=term.end.isoformat()))
+
+
+def _other_work(console: Console, status: PeriodStatus, lang: str) -> None:
+    """Work outside the plan, after the activities: it has no target and counts to none."""
+    document = status.period.document
+    if not document.other_work:
+        return
+    console.print(word("status.other_work", lang) + ":")
+    for item in document.other_work:
+        amount = f" ({item.count}{' ' + item.unit if item.unit else ''})" if item.count else ""
+        console.print(f"- {_when(item)}: {' '.join(item.text.split())}{amount}")
+    console.print()
+
+
+def _deviations(console: Console, status: PeriodStatus, lang: str) -> None:
+    """Deviations, each with what it affects; affected rows carry the same mark."""
+    document = status.period.document
+    if not document.deviations:
+        return
+    console.print(word("status.deviations", lang) + ":")
+    for item in document.deviations:
+        whom = ", ".join(item.affects) if item.affects else word("status.whole_file", lang)
+        text = " ".join(item.text.split())
+        console.print(f"{_MARK} {_when(item)}: {text} ({word('status.affects', lang)} {whom})")
+    console.print()
+
+
+def _when(item: Any) -> str:
+    # A span (`covers: "2020"`) or a day; both when both are given.
+    parts = [item.covers, _iso(item.date)]
+    return ", ".join(p for p in parts if p)
 
 
 def _grouped(
-    status: PeriodStatus,
+    status: PeriodStatus, lang: str = "en"
 ) -> list[tuple[str, list[tuple[Activity, ActivityStatus]]]]:
     order: dict[str | None, tuple[str, list[tuple[Activity, ActivityStatus]]]] = {}
     for group, activity, state in status.rows:
         key = group.id if group is not None else None
         if key not in order:
             name = (group.title or group.text or "") if group is not None else ""
-            title = f"{group.id}: {name}" if group is not None else _loose_title(status)
+            title = f"{group.id}: {name}" if group is not None else _loose_title(status, lang)
             order[key] = (title, [])
         order[key][1].append((activity, state))
     # Activities under no promise come last, whatever order the file lists them in.
@@ -138,14 +183,23 @@ _WIDTHS = {"Target": 16, "Progress": 10, "Standing": 14, "Updated": 10}
 _GAPS = 2 * len(_WIDTHS)
 
 
-def _loose_title(status: PeriodStatus) -> str:
+def _loose_title(status: PeriodStatus, lang: str) -> str:
     # An agreement's loose activities are its handlingsplan; a promise's stand apart.
     agreement = status.period.document.kind == "samverkansoverenskommelse"
-    return "Action plan" if agreement else "Other activities"
+    return word("status.action_plan" if agreement else "status.other", lang)
+
+
+#: The mark of a row a deviation affects, repeated before the deviation's line.
+_MARK = "†"
 
 
 def _group_table(
-    console: Console, title: str, rows: list[tuple[Activity, ActivityStatus]], terminal: bool
+    console: Console,
+    title: str,
+    rows: list[tuple[Activity, ActivityStatus]],
+    terminal: bool,
+    lang: str = "en",
+    marked: set[str] | None = None,
 ) -> None:
     from rich import box
     from rich.table import Table
@@ -162,18 +216,22 @@ def _group_table(
         padding=(0, 1, 0, 0),
         leading=1,
     )
-    grid.add_column("Activity", width=wide)
+    grid.add_column(word("status.col.activity", lang), width=wide)
     for name, width in _WIDTHS.items():
-        wraps = name == "Target"
+        # Target wraps; so does Standing, whose Swedish words are longer.
+        wraps = name in ("Target", "Standing")
         grid.add_column(
-            name, width=width, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis"
+            word(f"status.col.{name.lower()}", lang),
+            width=width,
+            no_wrap=not wraps,
+            overflow="fold" if wraps else "ellipsis",
         )
     for activity, state in rows:
-        symbol, said = SYMBOLS[state.standing], standing_word(state.standing, "en")
+        symbol, said = SYMBOLS[state.standing], standing_word(state.standing, lang)
         grid.add_row(
-            _activity_cell(activity, wide),
-            _target(activity, state),
-            _progress(activity, state),
+            _activity_cell(activity, wide, lang, activity.id in (marked or set())),
+            _target(activity, state, lang),
+            _progress(activity, state, lang),
             Text(f"{symbol} {said}", style=_STYLE[state.standing]),
             _iso(state.last_record) or _NONE,
         )
@@ -181,21 +239,23 @@ def _group_table(
     console.print()
 
 
-def _activity_cell(activity: Activity, width: int) -> Any:
+def _activity_cell(activity: Activity, width: int, lang: str = "en", marked: bool = False) -> Any:
     from rich.text import Text
 
     cell = Text(activity.id, style="bold", overflow="fold")
+    if marked:
+        cell.append(f" {_MARK}")
     # A title in the source's own words, where the file gives one, else the text.
     text = " ".join((activity.title or activity.text).split())
     short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
     cell.append("\n" + short)
     who = ", ".join(activity.responsible)
     if who:
-        cell.append("\nby " + who, style="dim")
+        cell.append(f"\n{word('status.by', lang)} {who}", style="dim")
     return cell
 
 
-def _target(activity: Activity, state: ActivityStatus) -> str:
+def _target(activity: Activity, state: ActivityStatus, lang: str = "en") -> str:
     target = activity.target
     if target is None:
         return _NONE
@@ -204,14 +264,16 @@ def _target(activity: Activity, state: ActivityStatus) -> str:
         return f"{sign}{target.number} {target.unit}"
     if target.kind == "coverage":
         total = len(state.items)
-        noun = target.of or target.unit or "items"
+        noun = target.of or target.unit or word("items", lang)
         star = "*" if not state.list_complete else ""
-        return f"all {total}{star} {noun}" if total else f"all {noun}"
+        key = "status.all_n" if total else "status.all"
+        return word(key, lang).format(total=total, star=star, noun=noun)
     if target.kind == "recurring":
-        return f"{target.at_least}× per {target.per}"
+        per = word(f"term.{target.per}", lang).lower()
+        return word("status.per", lang).format(times=target.at_least, per=per)
     if target.kind == "milestone":
-        return f"once, by {_iso(state.deadline)}"
-    return "ongoing"
+        return word("status.once_by", lang).format(date=_iso(state.deadline))
+    return word("status.ongoing", lang)
 
 
 def _bar(have: int, of: int, cells: int = 5) -> str:
@@ -219,11 +281,14 @@ def _bar(have: int, of: int, cells: int = 5) -> str:
     return "█" * filled + "░" * (cells - filled)
 
 
-def _progress(activity: Activity, state: ActivityStatus) -> str:
+def _progress(activity: Activity, state: ActivityStatus, lang: str = "en") -> str:
     # Nothing recorded is shown as nothing, never as an empty bar that reads as zero.
     if state.records == 0 or activity.target is None:
         return _NONE
     target = activity.target
+    if target.kind == "coverage" and not state.places_known:
+        # Places unknown: the count, with no bar (a note below says why).
+        return str(state.recorded) if state.recorded is not None else "?"
     if target.kind == "count":
         if state.recorded is None:
             return f"?/{target.number}"
@@ -231,29 +296,41 @@ def _progress(activity: Activity, state: ActivityStatus) -> str:
     if target.kind == "coverage" and (state.covered or state.missing):
         total = len(state.covered) + len(state.missing)
         return f"{_bar(len(state.covered), total)} {len(state.covered)}/{total}"
+    if target.kind in ("recurring", "ongoing") and state.reported_for:
+        return ", ".join(state.reported_for)  # a span record: no finer detail, no bar
     if target.kind in ("recurring", "ongoing") and state.terms_due:
         met, due = len(state.terms_met), len(state.terms_due)
         return f"{_bar(met, due)} {met}/{due}"
-    return f"{state.records} record{'' if state.records == 1 else 's'}"
+    if state.records == 1:
+        return word("status.record", lang)
+    return word("status.records", lang).format(n=state.records)
 
 
-def _note(activity: Activity, state: ActivityStatus) -> str:
+def _note(activity: Activity, state: ActivityStatus, lang: str = "en") -> str:
     # Coverage names what is missing, and says so when the list itself is partial
     # (the star matches the one in the target column).
+    from lofte.follow.describe import describe
+
     target = activity.target
-    name = f"the {target.of} list" if target is not None and target.kind == "coverage" else ""
-    name = name if name != "the None list" else "the list"
+    assert target is not None and target.kind == "coverage"
+    if target.of is not None:
+        name = word("status.list_named", lang).format(of=target.of)
+    else:
+        name = word("status.the_list", lang)
     star = "" if state.list_complete else "* "
+    if not state.places_known and state.records:
+        return f"{activity.id}: {describe(state, activity, lang)}"
     if state.missing:
-        line = f"{star}{activity.id}: missing {', '.join(state.missing)}"
+        line = f"{star}{activity.id}: {word('status.missing', lang)} {', '.join(state.missing)}"
     elif state.covered:
-        line = f"{star}{activity.id}: every listed item covered"
+        line = f"{star}{activity.id}: {word('status.all_covered', lang)}"
     elif not state.list_complete:
-        return f"* {activity.id}: {name} names {len(state.items)} items and is incomplete"
+        said = word("status.list_incomplete", lang).format(name=name, n=len(state.items))
+        return f"* {activity.id}: {said}"
     else:
         return ""
     if not state.list_complete:
-        line += f"; {name} is incomplete, so others may be missing too"
+        line += word("status.others_missing", lang).format(name=name)
     return line
 
 

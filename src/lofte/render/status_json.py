@@ -14,10 +14,14 @@ from lofte.follow.standing import tally
 if TYPE_CHECKING:
     from lofte.follow.period import PeriodStatus
     from lofte.follow.standing import ActivityStatus
-    from lofte.model import Activity, Group
+    from lofte.model import Activity, Agreement, Deviation, Group, OtherWork, Promise
 
 #: Bumped only when a field changes meaning or disappears; adding a field keeps it.
-JSON_VERSION = 1
+#: 2 (issue 11): `covered`/`missing` are null when the places are unknown (a record
+#: with no place), `recorded` sums coverage counts too, and silence is never
+#: `overdue`; added `other_work`, `deviations`, and per activity `title`,
+#: `deviations`, `reported_for` and `places_known`.
+JSON_VERSION = 2
 
 
 def dump(data: dict[str, Any]) -> str:
@@ -57,16 +61,60 @@ def as_json(status: PeriodStatus) -> dict[str, Any]:
             }
             for t in status.terms
         ],
-        "activities": [_activity(group, a, s) for group, a, s in status.rows],
+        "activities": [
+            _activity(group, a, s, _affecting(document, a.id)) for group, a, s in status.rows
+        ],
+        "other_work": [_other(w, document) for w in document.other_work],
+        "deviations": [_deviation(d, document) for d in document.deviations],
         "summary": tally(status.statuses),
         "summary_line": status.summary(),
     }
 
 
-def _activity(group: Group | None, activity: Activity, status: ActivityStatus) -> dict[str, Any]:
+def _affecting(document: Promise | Agreement, ident: str) -> list[dict[str, Any]]:
+    """The deviations that affect one activity: its own, and the whole document's."""
+    return [
+        _deviation(d, document) for d in document.deviations if not d.affects or ident in d.affects
+    ]
+
+
+def _dating(item: Any, document: Promise | Agreement) -> dict[str, Any]:
+    from lofte.follow.calendar import day_of
+
+    return {
+        "date": _iso(item.date),
+        "covers": item.covers,
+        "day": day_of(item, document).isoformat(),
+    }
+
+
+def _deviation(item: Deviation, document: Promise | Agreement) -> dict[str, Any]:
+    return {**_dating(item, document), "text": item.text, "affects": list(item.affects)}
+
+
+def _other(item: OtherWork, document: Promise | Agreement) -> dict[str, Any]:
+    return {
+        **_dating(item, document),
+        "text": item.text,
+        "count": item.count,
+        "unit": item.unit,
+        "partners": list(item.partners),
+        "places": list(item.places),
+        "link": item.link,
+        "promise": item.promise,
+    }
+
+
+def _activity(
+    group: Group | None,
+    activity: Activity,
+    status: ActivityStatus,
+    deviations: list[dict[str, Any]],
+) -> dict[str, Any]:
     target = activity.target
     coverage = status.kind == "coverage"
-    judged = coverage and bool(status.covered or status.missing)
+    # Places unknown (a record naming none): neither covered nor missing can be said.
+    judged = coverage and status.places_known and bool(status.covered or status.missing)
     terms = status.kind in ("recurring", "ongoing")
     return {
         "id": activity.id,
@@ -90,6 +138,9 @@ def _activity(group: Group | None, activity: Activity, status: ActivityStatus) -
         "term_records": status.term_records,
         "term_recorded": status.term_recorded,
         "description": describe(status, activity, "en"),
+        "reported_for": list(status.reported_for),
+        "places_known": status.places_known if coverage else None,
+        "deviations": deviations,
     }
 
 

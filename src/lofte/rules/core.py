@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from lofte.errors import Diagnostic
 from lofte.read.loader import Loaded, Workspace
@@ -198,7 +199,91 @@ def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     return problems
 
 
-RULES: list[Rule] = [unique_ids, period_matches_name, references_resolve, dates_in_period]
+def spans_and_notes(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
+    """`covers` names a span of the period; other work, deviations and acknowledgements resolve.
+
+    Every `covers` (on a record, an entry of `other_work`, a deviation) is a year, a
+    term of the file's cadence or the period's own id, inside the period; the dates of
+    `other_work` and `deviations` lie in the period; a deviation `affects` activities
+    of this file; `other_work`'s `promise` is a promise or focus area of it; and an
+    `acknowledge` names check codes that exist.
+    """
+    doc = loaded.document
+    if doc.kind == "municipality":
+        return []
+    from lofte.follow.calendar import covers_problem
+    from lofte.rules.codes import CODES
+
+    problems: list[Diagnostic] = []
+    first, last = doc.first_day, doc.last_day
+    span = f"{first.isoformat()} – {last.isoformat()}"
+
+    def dated(path: Path, item: Any) -> None:
+        if item.covers is not None:
+            problem = covers_problem(item.covers, doc)
+            if problem is not None:
+                problems.append(loaded.at((*path, "covers"), "covers", problem))
+        if item.date is not None and not first <= item.date <= last:
+            problems.append(
+                loaded.at(
+                    (*path, "date"),
+                    "date-range",
+                    f"{item.date.isoformat()} is outside the period ({span})",
+                )
+            )
+
+    activity_ids = [a.id for _, a in doc.all_activities()]
+    group_ids = [g.id for g in doc.groups()]
+    for path, (_, activity) in zip(
+        [p for p, _ in activity_paths(loaded)], doc.all_activities(), strict=True
+    ):
+        for i, record in enumerate(activity.progress):
+            if record.covers is not None:
+                dated((*path, "progress", i), record)
+        for code in activity.acknowledge:
+            if code not in CODES:
+                problems.append(
+                    loaded.at(
+                        (*path, "acknowledge", code),
+                        "acknowledge",
+                        f"acknowledge: no check code {code!r}{_hint(code, list(CODES))}"
+                        f" (codes: {', '.join(CODES)})",
+                        key=True,
+                    )
+                )
+    for i, work in enumerate(doc.other_work):
+        dated(("other_work", i), work)
+        if work.promise is not None and work.promise not in group_ids:
+            problems.append(
+                loaded.at(
+                    ("other_work", i, "promise"),
+                    "reference",
+                    f"no promise or focus area {work.promise!r} in this file"
+                    f"{_hint(work.promise, group_ids)}",
+                )
+            )
+    for i, deviation in enumerate(doc.deviations):
+        dated(("deviations", i), deviation)
+        for j, ident in enumerate(deviation.affects):
+            if ident not in activity_ids:
+                problems.append(
+                    loaded.at(
+                        ("deviations", i, "affects", j),
+                        "reference",
+                        f"deviation affects {ident!r}, which is no activity of this file"
+                        f"{_hint(ident, activity_ids)}",
+                    )
+                )
+    return problems
+
+
+RULES: list[Rule] = [
+    unique_ids,
+    period_matches_name,
+    references_resolve,
+    dates_in_period,
+    spans_and_notes,
+]
 
 
 def run_rules(loaded: Loaded, workspace: Workspace) -> list[Diagnostic]:

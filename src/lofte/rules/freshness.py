@@ -3,7 +3,9 @@
 A term (tertial, or quarter for an agreement followed up four times a year) is due
 when it closed more than ``--grace`` days before the as-of date: on ``end + grace`` it
 is not yet due, the day after it is.  A record counts for the term it is dated in.
-Missing follow-up is an error while the period runs and a warning once it has ended
+A record covering a span (`covers: "2019"`) follows up every term inside it, and a
+count target already kept owes no more follow-up.  Missing follow-up is an error
+while the period runs and a warning once it has ended
 (nobody can follow up 2019 any more, but the gap should stay visible).  Terms wholly
 before a promise applies (its signing) need nothing; an activity with a window needs
 follow-up only in the terms that overlap it, and a milestone none after it is done.
@@ -34,7 +36,11 @@ def fresh(loaded: Loaded, context: Context) -> list[Finding]:
     findings: list[Finding] = []
     paths = [path for path, _ in activity_paths(loaded)]
     for path, (_, activity) in zip(paths, doc.all_activities(), strict=True):
-        missing = [t for t in due if _needs(activity, t) and not _followed_up(activity, t)]
+        if _kept_count(activity, doc, context.as_of):
+            continue  # a count target already kept owes no more follow-up
+        missing = [
+            t for t in due if _needs(activity, t, doc) and not _followed_up(activity, t, doc)
+        ]
         if not missing:
             continue
         names = ", ".join(t.id for t in missing)
@@ -58,18 +64,33 @@ def fresh(loaded: Loaded, context: Context) -> list[Finding]:
     return findings
 
 
-def _followed_up(activity: Any, term: Any) -> bool:
-    return any(term.start <= record.date <= term.end for record in activity.progress)
+def _followed_up(activity: Any, term: Any, doc: Any) -> bool:
+    # Dated in the term, or covering a span (`covers: "2019"`) that holds it.
+    from lofte.follow.calendar import in_term
+
+    return any(in_term(record, term, doc) for record in activity.progress)
 
 
-def _needs(activity: Any, term: Any) -> bool:
+def _kept_count(activity: Any, doc: Any, as_of: dt.date) -> bool:
+    from lofte.follow.calendar import day_of
+
+    target = activity.target
+    if target is None or target.kind != "count" or target.comparator == "at_most":
+        return False
+    counts = [r.count or 0 for r in activity.progress if day_of(r, doc) <= as_of]
+    return bool(sum(counts) >= target.number)
+
+
+def _needs(activity: Any, term: Any, doc: Any) -> bool:
+    from lofte.follow.calendar import day_of
+
     window = activity.window
     if window is not None and (term.end < window.start or term.start > window.end):
         return False
     target = activity.target
     if target is not None and target.kind == "milestone":
         # Done once is done: no follow-up is owed after the term it was recorded in.
-        return not any(record.date < term.start for record in activity.progress)
+        return not any(day_of(record, doc) < term.start for record in activity.progress)
     return True
 
 

@@ -31,9 +31,11 @@ def records_consistent(loaded: Loaded, context: Context) -> list[Finding]:
         for i, record in enumerate(activity.progress):
             here = (*path, "progress", i)
             name = f"activity {activity.id!r}"
-            day = record.date.isoformat()
+            day = record.date.isoformat() if record.date is not None else f"{record.covers}"
             when = None
-            if record.date < start:
+            if record.date is None:
+                pass  # a span record (`covers`): validate checks the span lies in the period
+            elif record.date < start:
                 when = f"before the promise applies on its signing date {start.isoformat()}"
             elif record.date > context.as_of:
                 when = f"after the as-of date {context.as_of.isoformat()}"

@@ -56,8 +56,14 @@ def valid_file(workspace: Workspace, path: Path, display: str) -> Loaded:
     return loaded
 
 
-def find_activity(loaded: Loaded, ident: str) -> tuple[tuple[str | int, ...], Any]:
-    """The data path and model of the activity ``ident``, or a refusal naming the nearest."""
+def find_activity(
+    loaded: Loaded, ident: str, workspace: Workspace | None = None
+) -> tuple[tuple[str | int, ...], Any]:
+    """The data path and model of the activity ``ident``, or a refusal naming the nearest.
+
+    An id of the agreement the file `builds_on` is named with that file, so the
+    record goes where the activity is.
+    """
     from lofte.rules.core import activity_paths
 
     paths = [path for path, _ in activity_paths(loaded)]
@@ -66,6 +72,19 @@ def find_activity(loaded: Loaded, ident: str) -> tuple[tuple[str | int, ...], An
         if activity.id == ident:
             return path, activity
     ids = [activity.id for activity in activities]
+    builds_on = getattr(loaded.document, "builds_on", None)
+    if builds_on is not None and workspace is not None:
+        other = workspace.sibling(loaded, builds_on)
+        if other is not None and any(a.id == ident for _, a in other.document.all_activities()):
+            raise Stop(
+                at(
+                    loaded.display,
+                    (1, 1),
+                    f"no activity {ident!r} in this file; it is in {other.display}, which this "
+                    f"file builds on: record it there (lofte record {other.stem} {ident} ...), "
+                    "or as --other work here",
+                )
+            )
     close = difflib.get_close_matches(ident, ids, n=3, cutoff=0.5)
     if close:
         hint = "; did you mean " + " or ".join(repr(c) for c in close) + "?"

@@ -57,6 +57,17 @@ class Splice:
 
 def append_record(raw: bytes, path: tuple[str | int, ...], record: dict[str, Any]) -> Splice:
     """Add ``record`` to the progress of the activity at data ``path`` in the file ``raw``."""
+    return append_entry(raw, path, "progress", record)
+
+
+def append_entry(
+    raw: bytes, path: tuple[str | int, ...], key: str, record: dict[str, Any]
+) -> Splice:
+    """Add ``record`` to the list ``key`` of the mapping at data ``path`` (``()``: the document).
+
+    `other_work` and `deviations` are lists of the document itself; `progress` one
+    of an activity.  The same rules of place and style hold for each.
+    """
     text = raw.decode("utf-8")
     bom = BOM if text.startswith(BOM) else ""
     text = text[len(bom) :]
@@ -66,6 +77,7 @@ def append_record(raw: bytes, path: tuple[str | int, ...], record: dict[str, Any
         activity = activity.child(step)
     name = activity.get("id")
     ident = repr(name[1].value) if name else "?"
+    whose = f"activity {ident}" if path else "the document"
     if activity.flow:
         raise SpliceRefused(
             activity.start[0] + 1,
@@ -73,13 +85,14 @@ def append_record(raw: bytes, path: tuple[str | int, ...], record: dict[str, Any
             f"activity {ident} is written in flow style ({{...}}); write it as a block mapping, "
             "one key a line, so that a record can be added as new lines",
         )
-    found = activity.get("progress")
+    found = activity.get(key)
     if found is None:
         key_col = activity.entries[0][1][1]
         offset, content, flow = file_style(root)
+        flow = flow and key == "progress"
         after = _belonging(lines, _end_line(lines, activity), key_col)
         dash = key_col + offset
-        new = [" " * key_col + "progress:", *render(record, dash, dash + content, flow)]
+        new = [" " * key_col + f"{key}:", *render(record, dash, dash + content, flow)]
         return _insert(bom, lines, after, new)
     (line, col), progress = found
     if progress.kind != "seq" or progress.flow:
@@ -89,7 +102,7 @@ def append_record(raw: bytes, path: tuple[str | int, ...], record: dict[str, Any
             if not progress.items
             else "write it as a block list, one '- ' item a line"
         )
-        raise SpliceRefused(line + 1, col + 1, f"the progress of activity {ident} is {what}; {fix}")
+        raise SpliceRefused(line + 1, col + 1, f"the {key} of {whose} is {what}; {fix}")
     dash, last = progress.start[1], progress.items[-1]
     after = _belonging(lines, _end_line(lines, last), dash)
     new = render(record, dash, last.start[1], last.flow)

@@ -26,6 +26,7 @@ def verify(
     path: tuple[str | int, ...],
     entry: dict[str, Any],
     workspace: Workspace,
+    key: str = "progress",
 ) -> Loaded:
     """The new file, loaded, once proven; raises `Refused` otherwise."""
     from lofte.rules.core import run_rules
@@ -35,7 +36,7 @@ def verify(
     new, problems = load_bytes(old.path, spliced.data, old.display)
     if new is None:
         raise Refused(f"the new record would make the file invalid: {problems[0].message}")
-    if not same(with_record(old.data, path, entry), new.data):
+    if not same(with_record(old.data, path, entry, key), new.data):
         raise _internal("the file read back is not the old one plus the record")
     problems = errors_in(run_rules(new, workspace))
     if problems:
@@ -55,17 +56,19 @@ def is_line_insertion(old: bytes, spliced: Splice) -> bool:
     return bool(added) and whole and lines and new == old[:at] + added + old[at:]
 
 
-def with_record(data: Any, path: tuple[str | int, ...], entry: dict[str, Any]) -> Any:
-    """A copy of ``data`` with ``entry`` appended to the progress at ``path``.
+def with_record(
+    data: Any, path: tuple[str | int, ...], entry: dict[str, Any], key: str = "progress"
+) -> Any:
+    """A copy of ``data`` with ``entry`` appended to the list ``key`` at ``path``.
 
     Only the containers along the path are copied; the rest is shared.
     """
     if not path:
-        activity = dict(data)
-        activity["progress"] = [*activity.get("progress", []), entry]
-        return activity
+        mapping = dict(data)
+        mapping[key] = [*mapping.get(key, []), entry]
+        return mapping
     copy: Any = list(data) if isinstance(data, list) else dict(data)
-    copy[path[0]] = with_record(data[path[0]], path[1:], entry)
+    copy[path[0]] = with_record(data[path[0]], path[1:], entry, key)
     return copy
 
 
