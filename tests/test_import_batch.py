@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from lofte.write.batch import Addition, append_many, is_line_insertions
-from lofte.write.splice import SpliceRefused, append_record
+from lofte.write.splice import SpliceRefused, append_entry, append_record
 
 FIXTURES = ROOT / "tests" / "fixtures" / "record"
 FILES = {name: (FIXTURES / f"{name}-2020.yaml").read_bytes() for name in ("hard", "style")}
@@ -34,7 +34,7 @@ def _paths(raw: bytes) -> list[tuple[str | int, ...]]:
 
 def _sequential(raw: bytes, additions: list[Addition]) -> bytes:
     for addition in additions:
-        raw = append_record(raw, addition.path, addition.entry).data
+        raw = append_entry(raw, addition.path, addition.key, addition.entry).data
     return raw
 
 
@@ -66,8 +66,10 @@ entries = st.fixed_dictionaries(
 def test_one_pass_equals_one_record_at_a_time(name: str, data: st.DataObject) -> None:
     raw = FILES[name]
     paths = _splicable(raw)
-    picks = data.draw(st.lists(st.sampled_from(paths), min_size=1, max_size=8))
-    additions = [Addition(p, "progress", data.draw(entries)) for p in picks]
+    # Progress of activities, and the document's own lists (other_work, deviations).
+    places = [(p, "progress") for p in paths] + [((), "other_work"), ((), "deviations")]
+    picks = data.draw(st.lists(st.sampled_from(places), min_size=1, max_size=8))
+    additions = [Addition(p, key, data.draw(entries)) for p, key in picks]
     batch = append_many(raw, additions)
     assert batch.data == _sequential(raw, additions)
     assert is_line_insertions(raw, batch)

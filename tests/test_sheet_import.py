@@ -151,10 +151,10 @@ def test_round_trip_adds_pure_lines_shows_in_status_and_twice_adds_nothing(
     assert (first.code, first.err) == (0, "")
     assert first.out == (
         "data/2020.yaml:54: recorded 2020-06-15 for planlagda-insatser: count 1, a note, "
-        "a link (u.xlsx row 5)\n"
-        "data/2020.yaml:71: recorded 2020-08-31 for tata-kontakter: a note, a deviation "
+        "a link, 2 places, 1 partner (u.xlsx row 5)\n"
+        "data/2020.yaml:71: recorded covering 2020-T2 for tata-kontakter: a note, a deviation "
         "(u.xlsx row 6)\n"
-        "1 sheet: imported 2 records into 1 file\n"
+        "1 sheet: imported 2 entries into 1 file\n"
     )
     after = (data_copy / "2020.yaml").read_text(encoding="utf-8")
     diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
@@ -169,7 +169,7 @@ def test_round_trip_adds_pure_lines_shows_in_status_and_twice_adds_nothing(
         '+            link: "https://polisen.se/x"\n'
         '+            sheet: "2020-T2/alla/planlagda-insatser"\n'
         "+        progress:\n"
-        "+          - date: 2020-08-31\n"
+        '+          - covers: "2020-T2"\n'
         "+            note: Möten med skolorna\n"
         "+            deviation: Färre möten under sommaren\n"
         '+            sheet: "2020-T2/alla/tata-kontakter"'
@@ -181,7 +181,7 @@ def test_round_trip_adds_pure_lines_shows_in_status_and_twice_adds_nothing(
     again = imported(data_copy, sheet)
     assert (again.code, again.out) == (
         0,
-        "1 sheet: imported 0 records into 0 files; 2 rows imported before\n",
+        "1 sheet: imported 0 entries into 0 files; 2 rows imported before\n",
     )
     assert (data_copy / "2020.yaml").read_text(encoding="utf-8") == after
 
@@ -208,7 +208,7 @@ def test_the_same_sheet_twice_in_one_run_adds_once(data_copy: Path) -> None:
     copy.write_bytes(sheet.read_bytes())
     result = imported(data_copy, sheet, copy)
     assert result.out.splitlines()[-1] == (
-        "2 sheets: imported 2 records into 1 file; 2 rows imported before"
+        "2 sheets: imported 2 entries into 1 file; 2 rows imported before"
     )
 
 
@@ -235,7 +235,7 @@ def test_two_period_files_are_written_in_one_run(data_copy: Path) -> None:
     fill(other, {f"{COUNT}5": 3, f"{DATE}5": "2019-06-01"})
     result = imported(data_copy, good, other)
     assert result.code == 0, result.err
-    assert result.out.splitlines()[-1] == "2 sheets: imported 3 records into 2 files"
+    assert result.out.splitlines()[-1] == "2 sheets: imported 3 entries into 2 files"
     assert 'sheet: "2019-T2/alla/' in (data_copy / "2019.yaml").read_text(encoding="utf-8")
 
 
@@ -252,7 +252,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path) -> None:
         "         responsible: [omradespolis, kommunpolis, utryckningspolis]\n"
         "         target: {kind: ongoing}\n"
         "+        progress:\n"
-        "+          - date: 2020-08-31\n"
+        '+          - covers: "2020-T2"\n'
         "+            note: Möte\n"
         '+            sheet: "2020-T2/alla/tata-kontakter"\n'
         " \n"
@@ -260,8 +260,8 @@ def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path) -> None:
         "         text: >-\n"
     )
     assert result.err == (
-        "data/2020.yaml:63: would record 2020-08-31 for tata-kontakter: a note (u.xlsx row 6)\n"
-        "1 sheet: would import 1 record into 1 file\n"
+        "data/2020.yaml:63: would record covering 2020-T2 for tata-kontakter: a note (u.xlsx row 6)\n"
+        "1 sheet: would import 1 entry into 1 file\n"
     )
     assert snapshot(data_copy) == before
 
@@ -282,9 +282,9 @@ def test_a_csv_with_commas_from_a_unit_imports_and_empty_rows_are_skipped(
     assert result.out == (
         "data/2020.yaml:83: recorded 2020-05-20 for linkopingsmodellen: count 2, a note "
         "(s.csv row 5)\n"
-        "data/2020.yaml:99: recorded 2020-08-31 for informationstraffar-orosanmalan: a note "
+        "data/2020.yaml:99: recorded covering 2020-T2 for informationstraffar-orosanmalan: a note "
         "(s.csv row 6)\n"
-        "1 sheet: imported 2 records into 1 file\n"
+        "1 sheet: imported 2 entries into 1 file\n"
     )
 
 
@@ -496,8 +496,8 @@ def test_a_row_without_count_or_note_and_an_ongoing_row_without_note(data_copy: 
     )
     result = imported(data_copy, sheet)
     assert result.err == (
-        "u.xlsx:Uppföljning!K5: a row needs a count or a note (Antal or Anteckning), or "
-        "nothing at all\n"
+        "u.xlsx:Uppföljning!K5: a row needs a count or a note (Antal or Anteckning), or a "
+        "deviation alone, or nothing at all\n"
         "u.xlsx:Uppföljning!N6: activity 'tata-kontakter' is ongoing work, followed up with a "
         "note: fill in Anteckning\n"
         "nothing imported: 2 problems\n"
@@ -516,7 +516,7 @@ def test_an_english_sheet_reads_back(data_copy: Path) -> None:
     book["Follow-up"]["K5"] = 2
     book.save(path)
     assert imported(data_copy, path).out.splitlines()[-1] == (
-        "1 sheet: imported 1 record into 1 file"
+        "1 sheet: imported 1 entry into 1 file"
     )
 
 
@@ -564,4 +564,99 @@ def test_a_sheet_too_long_and_a_zip_that_unpacks_too_far_are_refused(data_copy: 
     result = imported(data_copy, bomb)
     assert result.err.splitlines()[0] == (
         "bomb.xlsx:1: unpacks to more than 209,715,200 bytes; not a follow-up sheet"
+    )
+
+
+def test_work_outside_the_plan_deviations_and_spans(data_copy: Path) -> None:
+    sheet = fill(
+        export(data_copy, "u.xlsx"),
+        {
+            f"{DEVIATION}7": "Inga sök på grund av pandemin",  # a deviation alone
+            "D12": "Narkotikasök med hund",  # work outside the plan
+            f"{COUNT}12": 1,
+            f"{COVERS}12": "2020",
+            f"{PARTNERS}12": "Tullverket",
+            f"{DEVIATION}13": "Pandemin påverkade skolbesök",  # the whole file's
+            f"{NOTE}8": "Hembesök",
+            f"{COVERS}8": "2020-T1",
+            f"{DATE}8": "2020-04-02",
+        },
+    )
+    before = (data_copy / "2020.yaml").read_text(encoding="utf-8")
+    result = imported(data_copy, sheet)
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "data/2020.yaml:138: recorded covering 2020-T2 a deviation for narkotikasok-skolor: "
+        "Inga sök på grund av pandemin (u.xlsx row 7)\n"
+        "data/2020.yaml:83: recorded 2020-04-02 covering 2020-T1 for linkopingsmodellen: a note "
+        "(u.xlsx row 8)\n"
+        "data/2020.yaml:146: recorded covering 2020 as other work: Narkotikasök med hund "
+        "(count 1, 1 partner) (u.xlsx row 12)\n"
+        "data/2020.yaml:142: recorded covering 2020-T2 a deviation for the whole file: "
+        "Pandemin påverkade skolbesök (u.xlsx row 13)\n"
+        "1 sheet: imported 4 entries into 1 file\n"
+    )
+    after = (data_copy / "2020.yaml").read_text(encoding="utf-8")
+    assert after.startswith(
+        before[: before.index("      - id: avloppsvatten")].split(
+            "        target: {kind: ongoing}\n\n      - id: informationstraffar"
+        )[0]
+    )
+    assert after.endswith(
+        "deviations:\n"
+        '  - covers: "2020-T2"\n'
+        "    text: Inga sök på grund av pandemin\n"
+        "    affects: [narkotikasok-skolor]\n"
+        '    sheet: "2020-T2/alla/narkotikasok-skolor"\n'
+        '  - covers: "2020-T2"\n'
+        "    text: Pandemin påverkade skolbesök\n"
+        '    sheet: "2020-T2/alla/ovrigt-2"\n'
+        "other_work:\n"
+        '  - covers: "2020"\n'
+        "    text: Narkotikasök med hund\n"
+        "    count: 1\n"
+        "    partners: [Tullverket]\n"
+        '    sheet: "2020-T2/alla/ovrigt-1"\n'
+    )
+    status = run_cli("status", "2020", "--as-of", "2021-01-15", "-f", "json", cwd=data_copy.parent)
+    report = json.loads(status.out)
+    assert [w["text"] for w in report["other_work"]] == ["Narkotikasök med hund"]
+    assert [d["text"] for d in report["deviations"]] == [
+        "Inga sök på grund av pandemin",
+        "Pandemin påverkade skolbesök",
+    ]
+    again = imported(data_copy, sheet)
+    assert again.out == "1 sheet: imported 0 entries into 0 files; 4 rows imported before\n"
+    fill(sheet, {"D12": "Två narkotikasök med hund"})
+    changed = imported(data_copy, sheet)
+    assert changed.err.splitlines()[0] == (
+        "u.xlsx:Uppföljning!A12: conflict: this row was imported before (data/2020.yaml:146) "
+        "and has changed since (text); change the record in the file by hand, or put the row "
+        "back as it was"
+    )
+
+
+def test_bad_rows_of_other_work_and_spans(data_copy: Path) -> None:
+    sheet = fill(
+        export(data_copy, "u.xlsx"),
+        {
+            f"{COUNT}12": 2,  # no text
+            "D13": "Något",
+            f"{NOTE}13": "en anteckning",
+            f"{COVERS}5": "2021",
+            f"{COUNT}5": 1,
+            f"{COVERS}6": "T9",
+            f"{NOTE}6": "x",
+        },
+    )
+    result = imported(data_copy, sheet)
+    assert result.err == (
+        "u.xlsx:Uppföljning!J5: covers '2021' is outside the period 2020 "
+        "(2020-01-01 – 2020-12-31)\n"
+        "u.xlsx:Uppföljning!J6: expected a term (2020-T2), a year or the period (2020), "
+        "got 'T9'\n"
+        "u.xlsx:Uppföljning!D12: work outside the plan needs a text: say what was done in Text\n"
+        "u.xlsx:Uppföljning!N13: work outside the plan has no Anteckning: put it in Text, or a "
+        "deviation on a row of its own\n"
+        "nothing imported: 4 problems\n"
     )

@@ -95,7 +95,7 @@ def test_export_fill_save_in_libreoffice_import(data_copy: Path, tmp_path: Path)
 
     result = run_cli("import", str(saved.relative_to(cwd)), cwd=cwd)
     assert (result.code, result.err) == (0, "")
-    assert result.out.splitlines()[-1] == "1 sheet: imported 3 records into 1 file"
+    assert result.out.splitlines()[-1] == "1 sheet: imported 3 entries into 1 file"
     after = (data_copy / "2020.yaml").read_text(encoding="utf-8")
     assert [line for line in _changed(before, after) if not line.startswith("+")] == []
     assert "            count: 1\n            note: Insats vid resecentrum\n" in after
@@ -106,7 +106,7 @@ def test_export_fill_save_in_libreoffice_import(data_copy: Path, tmp_path: Path)
     assert rows["tata-kontakter"]["standing"] == "behind"  # followed up in T2 only
 
     second = run_cli("import", str(saved.relative_to(cwd)), cwd=cwd)
-    assert second.out == "1 sheet: imported 0 records into 0 files; 3 rows imported before\n"
+    assert second.out == "1 sheet: imported 0 entries into 0 files; 3 rows imported before\n"
     assert (data_copy / "2020.yaml").read_text(encoding="utf-8") == after
 
 
@@ -128,9 +128,9 @@ def test_a_csv_saved_by_libreoffice_imports(data_copy: Path, tmp_path: Path) -> 
     result = run_cli("import", str(saved.relative_to(cwd)), cwd=cwd)
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "data/2020.yaml:83: recorded 2020-08-31 for linkopingsmodellen: count 2, a note "
+        "data/2020.yaml:83: recorded covering 2020-T2 for linkopingsmodellen: count 2, a note "
         "(out/s.csv row 5)\n"
-        "1 sheet: imported 1 record into 1 file\n"
+        "1 sheet: imported 1 entry into 1 file\n"
     )
 
 

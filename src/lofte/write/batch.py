@@ -4,7 +4,7 @@
 `lofte import` adds hundreds, and parsing the file again for each would make
 the import as slow as that many `record` calls.  Here the marks tree is built
 once, every addition finds its place in it by the same rules as
-`splice.append_record` (after the list's last item and the comments that
+`splice.append_entry` (after the list's last item and the comments that
 belong to it; a new key after the mapping's last entry), and all insertions
 are made at once.  Records for the same list go in together, in the order
 given.
@@ -109,6 +109,7 @@ def _plan(
     if found is None:
         key_col = node.entries[0][1][1]
         offset, content, flow = file_style(root)
+        flow = flow and key == "progress"  # a new list of the document is written in block
         after = _belonging(lines, _end_line(lines, node), key_col)
         dash = key_col + offset
         new.append(" " * key_col + f"{key}:")
@@ -124,7 +125,7 @@ def _plan(
             if not items.items
             else "write it as a block list, one '- ' item a line"
         )
-        owner = f"the {key} of activity {ident}" if key == "progress" else f"{key}"
+        owner = f"the {key} of activity {ident}" if path else f"the {key} of the document"
         raise SpliceRefused(line + 1, col + 1, f"{owner} is {what}; {fix}")
     dash, last = items.start[1], items.items[-1]
     after = _belonging(lines, _end_line(lines, last), dash)
