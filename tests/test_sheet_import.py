@@ -260,7 +260,8 @@ def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path) -> None:
         "         text: >-\n"
     )
     assert result.err == (
-        "data/2020.yaml:63: would record covering 2020-T2 for tata-kontakter: a note (u.xlsx row 6)\n"
+        "data/2020.yaml:63: would record covering 2020-T2 for tata-kontakter: a note "
+        "(u.xlsx row 6)\n"
         "1 sheet: would import 1 entry into 1 file\n"
     )
     assert snapshot(data_copy) == before
