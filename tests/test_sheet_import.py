@@ -661,3 +661,37 @@ def test_bad_rows_of_other_work_and_spans(data_copy: Path) -> None:
         "deviation on a row of its own\n"
         "nothing imported: 4 problems\n"
     )
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_sheet_exported_again_shows_what_was_imported_and_adds_nothing(
+    data_copy: Path, fmt: str
+) -> None:
+    sheet = fill(
+        export(data_copy, "u.xlsx"),
+        {**GOOD, "D12": "Narkotikasök med hund", f"{COUNT}12": 1, f"{DEVIATION}7": "Pandemin"},
+    )
+    assert imported(data_copy, sheet).code == 0
+    again = export(data_copy, f"again.{fmt}", "-f", fmt)
+    if fmt == "xlsx":
+        cells = openpyxl.load_workbook(again)["Uppföljning"]
+        shown = {ref: cells[ref].value for ref in ("I5", "K5", "L5", "N6", "J6", "P7", "D12")}
+        assert shown == {
+            "I5": dt.datetime(2020, 6, 15),
+            "K5": 1,
+            "L5": "Strängnäs; Mariefred",
+            "N6": "Möten med skolorna",
+            "J6": "2020-T2",
+            "P7": "Pandemin",
+            "D12": "Narkotikasök med hund",
+        }
+    else:
+        rows = list(csv.reader(io.StringIO(again.read_text(encoding="utf-8-sig")), delimiter=";"))
+        assert rows[4][8:16] == [
+            "2020-06-15", "", "1", "Strängnäs; Mariefred", "Socialtjänsten",
+            "Insats vid resecentrum", "https://polisen.se/x", "",
+        ]  # fmt: skip
+    before = snapshot(data_copy)
+    result = imported(data_copy, again)
+    assert result.out == "1 sheet: imported 0 entries into 0 files; 4 rows imported before\n"
+    assert snapshot(data_copy) == before
