@@ -695,3 +695,19 @@ def test_a_sheet_exported_again_shows_what_was_imported_and_adds_nothing(
     result = imported(data_copy, again)
     assert result.out == "1 sheet: imported 0 entries into 0 files; 4 rows imported before\n"
     assert snapshot(data_copy) == before
+
+
+def test_a_read_only_period_file_is_left_alone(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = fill(export(data_copy, "u.xlsx"), GOOD)
+    # As root the tests could write a 0444 file anyway; ask the check itself.
+    import lofte.importer
+
+    monkeypatch.setattr(lofte.importer.os, "access", lambda path, mode: False)
+    before = snapshot(data_copy)
+    result = imported(data_copy, sheet)
+    assert result.err == (
+        "data/2020.yaml:1:1: cannot write: the file is read-only\nnothing imported: 1 problem\n"
+    )
+    assert snapshot(data_copy) == before

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -100,6 +101,13 @@ def import_sheets(
             continue
         key = found.resolve()
         targets.setdefault(key, _Target(found, display_path(found))).sheets.append(sheet)
+    if not dry_run:
+        # Like an editor (and `record`), leave alone a file its owner made read-only.
+        outcome.problems += [
+            Diagnostic(t.display, 1, 1, "import", "cannot write: the file is read-only")
+            for t in targets.values()
+            if not os.access(t.path, os.W_OK)
+        ]
     if _errors(outcome.problems) and not targets:
         return outcome
     try:
@@ -115,8 +123,6 @@ def import_sheets(
 
 
 def _plain_period(period: str) -> bool:
-    import re
-
     return bool(re.fullmatch(r"[a-z0-9][a-z0-9-]*", period))
 
 
