@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import io
 import json
+import shutil
 import os
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 # Rows of the 2020 sheet for every unit, and the fill columns.
 ROW = {
@@ -364,11 +365,9 @@ def _corrupt_xlsx(data: Path) -> Path:
 
 
 def _password_protected(data: Path) -> Path:
-    # An encrypted OOXML file is an OLE compound file with an EncryptionInfo stream
-    # (MS-OFFCRYPTO); its header and directory name are what give it away.
+    # Encrypted as Excel encrypts a workbook with a password (tests/fixtures/sheet/README.md).
     path = data.parent / "u.xlsx"
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
-    path.write_bytes(header + "EncryptionInfo".encode("utf-16-le") + bytes(1000))
+    shutil.copy(ROOT / "tests" / "fixtures" / "sheet" / "encrypted.xlsx", path)
     return path
 
 
