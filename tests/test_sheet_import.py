@@ -13,8 +13,8 @@ import datetime as dt
 import difflib
 import io
 import json
-import shutil
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
