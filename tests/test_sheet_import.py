@@ -716,3 +716,24 @@ def test_a_read_only_period_file_is_left_alone(
         "data/2020.yaml:1:1: cannot write: the file is read-only\nnothing imported: 1 problem\n"
     )
     assert snapshot(data_copy) == before
+
+
+def test_the_agreement_is_followed_up_by_quarter_and_named_by_its_file(data_copy: Path) -> None:
+    out = data_copy.parent / "q.xlsx"
+    args = ["sheet", "samverkan-2020-2023", "-t", "2021-Q3", "-o", str(out)]
+    assert run_cli(*args, cwd=data_copy.parent).code == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book["Uppföljning"]
+    assert [sheet.cell(2, c).value for c in range(1, 5)] == [
+        "Period", "samverkan-2020-2023", "Kvartal", "2021-Q3",
+    ]  # fmt: skip
+    assert book["Listor"]["C2"].value == "2019-Q4"
+    assert [c.value for c in book["Listor"]["C"] if c.value][-5:] == [
+        "2020", "2021", "2022", "2023", "2020-2023",
+    ]  # fmt: skip
+    fill(out, {f"{NOTE}5": "Möte i rådet", f"{COVERS}6": "2021", f"{NOTE}6": "Året"})
+    result = imported(data_copy, out)
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines()[-1] == "1 sheet: imported 2 entries into 1 file"
+    text = (data_copy / "samverkan-2020-2023.yaml").read_text(encoding="utf-8")
+    assert 'covers: "2021-Q3"' in text and 'covers: "2021"' in text

@@ -81,7 +81,7 @@ def sheet(
     covers += [y for y in years if y != str(document.period)] + [str(document.period)]
     view = SheetView(
         lang=lang,
-        period=str(document.period),
+        period=opened.loaded.stem,  # what the commands take: the file name
         term=chosen.id,
         term_label=chosen.label(lang),
         term_kind=chosen.kind,
