@@ -4,6 +4,7 @@ a time, byte for byte, and the proof of a batch catches what is not a pure addit
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -118,3 +119,24 @@ def test_a_change_that_is_not_an_insertion_fails_the_proof() -> None:
     assert not is_line_insertions(raw, tampered)
     mid_line: Any = replace(batch, inserts=((5, batch.inserts[0][1]),))
     assert not is_line_insertions(raw, mid_line)
+
+
+def test_a_rule_broken_by_one_record_is_placed_at_that_record(data_copy: Path) -> None:
+    from lofte.read.loader import Workspace
+    from lofte.write.batch import Invalid, addition_at, verify_batch
+    from lofte.write.record_target import valid_file
+
+    workspace = Workspace()
+    path = data_copy / "2020.yaml"
+    loaded = valid_file(workspace, path, "data/2020.yaml")
+    good = Addition(
+        ("promises", 0, "activities", 0), "progress", {"date": "2020-05-01", "count": 1}
+    )
+    late = Addition(
+        ("promises", 0, "activities", 2), "progress", {"date": "2021-05-01", "count": 1}
+    )
+    batch = append_many(loaded.raw, [good, late])
+    with pytest.raises(Invalid) as caught:
+        verify_batch(loaded, batch, [good, late], workspace)
+    assert addition_at(batch, caught.value.line) == 1
+    assert str(caught.value).startswith("the new records would make the file invalid: line ")

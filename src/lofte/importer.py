@@ -161,7 +161,7 @@ class _Staged:
 def _prepare(target: _Target, today: dt.date, outcome: ImportOutcome) -> _Staged | None:
     """Check every row for one file and splice its records; problems go into ``outcome``."""
     from lofte.read.loader import Workspace
-    from lofte.write.batch import Addition, append_many, verify_batch
+    from lofte.write.batch import Addition, Invalid, addition_at, append_many, verify_batch
     from lofte.write.record_input import Refused
     from lofte.write.record_target import Stop, valid_file
     from lofte.write.splice import SpliceRefused
@@ -192,6 +192,17 @@ def _prepare(target: _Target, today: dt.date, outcome: ImportOutcome) -> _Staged
         outcome.problems.append(
             Diagnostic(target.display, refused.line, refused.col, "import", refused.message)
         )
+        return None
+    except Invalid as invalid:
+        # A rule the rows' own checks do not cover: name the row it comes from.
+        index = addition_at(batch, invalid.line)
+        if index is None:
+            outcome.problems.append(Diagnostic(target.display, 1, 1, "import", str(invalid)))
+        else:
+            sheet, row, _ = rows[index]
+            outcome.problems.append(
+                sheet.problem(f"{sheet.letters['key']}{row.number}", f"this row: {invalid}")
+            )
         return None
     except Refused as refused:
         outcome.problems.append(Diagnostic(target.display, 1, 1, "import", str(refused)))

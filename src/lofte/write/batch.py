@@ -220,10 +220,28 @@ def verify_batch(
     problems = errors_in(run_rules(new, workspace))
     if problems:
         first = sorted(problems)[0]
-        raise Refused(
-            f"the new records would make the file invalid: line {first.line}: {first.message}"
+        raise Invalid(
+            first.line,
+            f"the new records would make the file invalid: line {first.line}: {first.message}",
         )
     return new
+
+
+class Invalid(Refused):
+    """The new file breaks a rule at ``line`` (1-based, in the new file)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def addition_at(batch: Batch, line: int) -> int | None:
+    """The index of the addition whose lines hold ``line`` of the new file, if any."""
+    best: int | None = None
+    for index, start in enumerate(batch.lines):
+        if start <= line and (best is None or start > batch.lines[best]):
+            best = index
+    return best
 
 
 def _internal(what: str) -> Refused:
