@@ -737,3 +737,16 @@ def test_the_agreement_is_followed_up_by_quarter_and_named_by_its_file(data_copy
     assert result.out.splitlines()[-1] == "1 sheet: imported 2 entries into 1 file"
     text = (data_copy / "samverkan-2020-2023.yaml").read_text(encoding="utf-8")
     assert 'covers: "2021-Q3"' in text and 'covers: "2021"' in text
+
+
+def test_openpyxl_is_imported_only_for_an_xlsx(data_copy: Path) -> None:
+    from test_startup import loaded, modules_after
+
+    cwd = data_copy.parent
+    assert loaded(modules_after("--help"), "openpyxl") == []
+    assert loaded(modules_after("status", "2020", cwd=cwd), "openpyxl") == []
+    csv_sheet = modules_after("sheet", "2020", "-f", "csv", "-o", "s.csv", cwd=cwd)
+    assert loaded(csv_sheet, "openpyxl") == []
+    assert loaded(modules_after("sheet", "2020", "-o", "s.xlsx", cwd=cwd), "openpyxl") == [
+        "openpyxl"
+    ]
