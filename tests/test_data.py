@@ -50,11 +50,24 @@ def test_data_file_round_trips_byte_for_byte(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_data_has_no_progress(path: Path) -> None:
+def test_data_progress_is_only_published_outcomes_citing_their_source(path: Path) -> None:
+    # Since issue 11 data/ holds the outcomes the municipality published for 2019-2021:
+    # each one a year's summary (covers), citing title, site and date, and its address.
     doc = load_file(path)[0]
     assert doc is not None
-    if doc.document.kind != "municipality":
-        assert all(not a.progress for _, a in doc.document.all_activities())
+    if doc.document.kind == "municipality":
+        return
+    document = doc.document
+    records = [r for _, a in document.all_activities() for r in a.progress]
+    for record in records:
+        assert record.covers in ("2019", "2020", "2021") and record.date is None
+        assert record.note is not None and 'Källa: "' in record.note
+        assert record.link is not None and record.link.startswith("https://")
+        assert record.link.split("/")[2] in ("www.strangnas.se", "turism.strangnas.se")
+    for entry in [*document.other_work, *document.deviations]:
+        assert entry.covers in ("2020", "2021") and 'Källa: "' in entry.text
+    published = {"2019.yaml": 6, "2020.yaml": 1, "samverkan-2020-2023.yaml": 4}
+    assert len(records) == published.get(path.name, 0)
 
 
 def test_2019_targets_and_signatories() -> None:

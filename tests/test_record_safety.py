@@ -16,12 +16,14 @@ import pytest
 from conftest import ROOT, run_cli, run_process
 from lofte.read.yamlio import read
 
-RECORD = ["record", "2020", "planlagda-insatser", "--count", "1", "--date", "2020-05-04"]
+# foraldratraffar: an activity data/ holds no record for (planlagda-insatser has the
+# published 2020 outcome since issue 11).
+RECORD = ["record", "2020", "foraldratraffar", "--count", "1", "--date", "2020-05-04"]
 
 
 def _insats_progress(file: Path) -> list[dict[str, object]]:
     data, _ = read(file.read_bytes())
-    progress: list[dict[str, object]] = data["promises"][0]["activities"][0].get("progress", [])
+    progress: list[dict[str, object]] = data["promises"][0]["activities"][6].get("progress", [])
     return progress
 
 
@@ -49,8 +51,8 @@ def test_twenty_parallel_writers_all_land(data_copy: Path) -> None:
     notes = sorted(str(r["note"]) for r in _insats_progress(file))
     assert notes == sorted(f"process {i}" for i in range(20))
     new = file.read_bytes()
-    assert new.startswith(old[: old.index(b"\n\n      - id: tata-kontakter")])
-    assert new.endswith(old[old.index(b"\n\n      - id: tata-kontakter") :])
+    assert new.startswith(old[: old.index(b"\n\nexpected_effects:")])
+    assert new.endswith(old[old.index(b"\n\nexpected_effects:") :])
     assert run_cli("validate", cwd=data_copy.parent).out == "checked 6 files: no problems\n"
     assert not [p.name for p in data_copy.iterdir() if p.name.endswith(".tmp")]
 

@@ -48,6 +48,17 @@ REPORTS = {
         "--data-dir",
         str(ROOT / "data"),
     ],
+    # The published outcomes (issue 11): other work, a deviation, span records.
+    "real-2020-sv": ["2020", "--as-of", "2021-03-01", "--data-dir", str(ROOT / "data")],
+    "real-2019-en": [
+        "2019",
+        "--lang",
+        "en",
+        "--as-of",
+        "2020-02-01",
+        "--data-dir",
+        str(ROOT / "data"),
+    ],
     "real-samverkan-sv": [
         "samverkan-2020-2023",
         "--as-of",

@@ -72,12 +72,18 @@ class CheckFile:
 
 
 def _acknowledged(found: Finding, loaded: Loaded) -> Finding:
-    """The finding, marked acknowledged when its activity's `acknowledge:` names its code."""
+    """The finding, marked acknowledged when its activity's `acknowledge:` names its code.
+
+    The file's own `acknowledge:` holds for every activity; the activity's comes first.
+    """
+    document = loaded.document
     reasons: dict[str, str] = next(
-        (a.acknowledge for _, a in loaded.document.all_activities() if a.id == found.activity),
+        (a.acknowledge for _, a in document.all_activities() if a.id == found.activity),
         {},
     )
-    reason = reasons.get(found.diagnostic.code)
+    code = found.diagnostic.code
+    file_wide = getattr(document, "acknowledge", {})
+    reason = reasons.get(code, file_wide.get(code))
     if reason is None:
         return found
     diagnostic = dataclasses.replace(

@@ -462,6 +462,9 @@ class _Document(Strict):
     follow_up: FollowUp | None = None
     communication: Communication | None = None
     other_work: list[OtherWork] = empty_list("Work done that no planned activity names.")
+    acknowledge: dict[str, Text] = empty_dict(
+        "Check findings acknowledged for every activity of the file, by code, with the reason."
+    )
     deviations: list[Deviation] = empty_list(
         "Deviations from the plan, for some activities (affects) or the whole document."
     )

@@ -70,7 +70,7 @@ def _coverage(status: ActivityStatus, activity: Activity, said: str, lang: str) 
     target = activity.target
     assert target is not None and target.kind == "coverage"
     total = len(status.items)
-    if not status.places_known:
+    if not status.places_known and status.standing == "followed_up":
         # A count without places: say the count, and that the places are unknown.
         head = (
             word("recorded_number", lang).format(count=status.recorded)

@@ -7,16 +7,29 @@ report and the other commands draw these.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from lofte.follow.calendar import Term, find_term, terms_of
 from lofte.follow.standing import ActivityStatus, assess, summary_line
 
+T = TypeVar("T", bound="Record | OtherWork | Deviation")
+
 if TYPE_CHECKING:
     from lofte.errors import Diagnostic
-    from lofte.model import Activity, Agreement, Group, Municipality, PlaceList, Promise
+    from lofte.model import (
+        Activity,
+        Agreement,
+        Deviation,
+        Group,
+        Municipality,
+        OtherWork,
+        PlaceList,
+        Promise,
+        Record,
+    )
     from lofte.read.loader import Loaded
 
 
@@ -49,6 +62,18 @@ class PeriodStatus:
     def statuses(self) -> list[ActivityStatus]:
         """The statuses alone, in document order."""
         return [row[2] for row in self.rows]
+
+    def counted(self, items: Sequence[T]) -> list[T]:
+        """The entries of `other_work` or `deviations` that count on this view's day.
+
+        Like records: dated (or, for a span, ending) on or before ``as_of``, and, in a
+        view restricted to a term, not after it.
+        """
+        from lofte.follow.calendar import day_of
+
+        document = self.period.document
+        last = self.as_of if self.term is None else min(self.as_of, self.term.end)
+        return [item for item in items if day_of(item, document) <= last]
 
     def summary(self, lang: str = "en") -> str:
         """ "5 of 7 targets kept, 1 behind, 1 without follow-up"."""

@@ -85,6 +85,7 @@ class ActivityStatus:
     missing: tuple[str, ...] = ()  # coverage: items without one
     terms_met: tuple[str, ...] = ()  # recurring/ongoing: due terms that had their follow-up
     reported_for: tuple[str, ...] = ()  # the spans its records cover (`covers`), in file order
+    last_covers: str | None = None  # the span of the latest record when it has no date
     places_known: bool = True  # coverage: False when a record names no place (places unknown)
     term: str | None = None  # the term this view is restricted to, if any
     term_records: int | None = None  # records inside that term
@@ -188,13 +189,19 @@ def assess_activity(
         records=len(records),
         last_record=max((day_of(r, document) for r in records), default=None),
         reported_for=tuple(dict.fromkeys(r.covers for r in records if r.covers is not None)),
+        last_covers=_last_covers(records, document),
         kind=target.kind if target is not None else None,
         starts=start,
         deadline=deadline,
     )
     view = as_of if term is None else min(as_of, term.end + timedelta(days=1))
     if term is not None:
-        inside = records_in(activity, term, as_of, document)
+        # A span record counts in the term only once its span has ended by the term's end.
+        inside = [
+            r
+            for r in records_in(activity, term, as_of, document)
+            if day_of(r, document) <= term.end
+        ]
         in_counts = [r.count for r in inside if r.count is not None]
         base = replace(
             base,
@@ -219,6 +226,14 @@ def assess_activity(
     if target is None:
         return replace(base, standing="followed_up")
     return replace(base, **judge.outcome(target, records, base.recorded, span))
+
+
+def _last_covers(records: list[Record], document: Promise | Agreement) -> str | None:
+    """The span of the latest record, when only its span dates it (no finer date known)."""
+    if not records:
+        return None
+    latest = max(records, key=lambda r: (day_of(r, document), r.date is not None))
+    return latest.covers if latest.date is None else None
 
 
 def tally(statuses: list[ActivityStatus]) -> dict[str, int]:

@@ -139,7 +139,8 @@ def _bar(status: ActivityStatus, activity: Activity, lang: str) -> Bar | None:
     if target.kind == "count" and status.recorded is not None:
         phrase = target_phrase(activity, lang)
         return Bar(status.recorded, target.number, f"{status.recorded} {of} {phrase}")
-    if target.kind == "coverage" and status.places_known and (status.covered or status.missing):
+    unknown = not status.places_known and status.standing == "followed_up"
+    if target.kind == "coverage" and not unknown and (status.covered or status.missing):
         total = len(status.covered) + len(status.missing)
         return Bar(len(status.covered), total, f"{len(status.covered)} {of} {total}")
     if target.kind in ("recurring", "ongoing") and status.terms_due and not status.reported_for:

@@ -91,7 +91,7 @@ def table(
     )
     _header(console, status, lang)
     document = status.period.document
-    marked = {ident for d in document.deviations for ident in d.affects}
+    marked = {ident for d in status.counted(document.deviations) for ident in d.affects}
     for title, rows in _grouped(status, lang):
         _group_table(console, title, rows, terminal, lang, marked)
     notes = [_note(a, s, lang) for _, a, s in status.rows if s.kind == "coverage"]
@@ -132,11 +132,11 @@ def _header(console: Console, status: PeriodStatus, lang: str) -> None:
 
 def _other_work(console: Console, status: PeriodStatus, lang: str) -> None:
     """Work outside the plan, after the activities: it has no target and counts to none."""
-    document = status.period.document
-    if not document.other_work:
+    shown = status.counted(status.period.document.other_work)
+    if not shown:
         return
     console.print(word("status.other_work", lang) + ":")
-    for item in document.other_work:
+    for item in shown:
         amount = f" ({item.count}{' ' + item.unit if item.unit else ''})" if item.count else ""
         console.print(f"- {_when(item)}: {' '.join(item.text.split())}{amount}")
     console.print()
@@ -144,11 +144,11 @@ def _other_work(console: Console, status: PeriodStatus, lang: str) -> None:
 
 def _deviations(console: Console, status: PeriodStatus, lang: str) -> None:
     """Deviations, each with what it affects; affected rows carry the same mark."""
-    document = status.period.document
-    if not document.deviations:
+    shown = status.counted(status.period.document.deviations)
+    if not shown:
         return
     console.print(word("status.deviations", lang) + ":")
-    for item in document.deviations:
+    for item in shown:
         whom = ", ".join(item.affects) if item.affects else word("status.whole_file", lang)
         text = " ".join(item.text.split())
         console.print(f"{_MARK} {_when(item)}: {text} ({word('status.affects', lang)} {whom})")
@@ -233,7 +233,7 @@ def _group_table(
             _target(activity, state, lang),
             _progress(activity, state, lang),
             Text(f"{symbol} {said}", style=_STYLE[state.standing]),
-            _iso(state.last_record) or _NONE,
+            state.last_covers or _iso(state.last_record) or _NONE,
         )
     console.print(grid)
     console.print()
@@ -286,7 +286,7 @@ def _progress(activity: Activity, state: ActivityStatus, lang: str = "en") -> st
     if state.records == 0 or activity.target is None:
         return _NONE
     target = activity.target
-    if target.kind == "coverage" and not state.places_known:
+    if target.kind == "coverage" and not state.places_known and state.standing == "followed_up":
         # Places unknown: the count, with no bar (a note below says why).
         return str(state.recorded) if state.recorded is not None else "?"
     if target.kind == "count":
@@ -318,7 +318,7 @@ def _note(activity: Activity, state: ActivityStatus, lang: str = "en") -> str:
     else:
         name = word("status.the_list", lang)
     star = "" if state.list_complete else "* "
-    if not state.places_known and state.records:
+    if not state.places_known and state.standing == "followed_up":
         return f"{activity.id}: {describe(state, activity, lang)}"
     if state.missing:
         line = f"{star}{activity.id}: {word('status.missing', lang)} {', '.join(state.missing)}"

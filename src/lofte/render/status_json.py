@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 #: 2 (issue 11): `covered`/`missing` are null when the places are unknown (a record
 #: with no place), `recorded` sums coverage counts too, and silence is never
 #: `overdue`; added `other_work`, `deviations`, and per activity `title`,
-#: `deviations`, `reported_for` and `places_known`.
+#: `deviations`, `reported_for`, `last_covers` and `places_known`.
 JSON_VERSION = 2
 
 
@@ -62,19 +62,22 @@ def as_json(status: PeriodStatus) -> dict[str, Any]:
             for t in status.terms
         ],
         "activities": [
-            _activity(group, a, s, _affecting(document, a.id)) for group, a, s in status.rows
+            _activity(group, a, s, _affecting(status, a.id)) for group, a, s in status.rows
         ],
-        "other_work": [_other(w, document) for w in document.other_work],
-        "deviations": [_deviation(d, document) for d in document.deviations],
+        "other_work": [_other(w, document) for w in status.counted(document.other_work)],
+        "deviations": [_deviation(d, document) for d in status.counted(document.deviations)],
         "summary": tally(status.statuses),
         "summary_line": status.summary(),
     }
 
 
-def _affecting(document: Promise | Agreement, ident: str) -> list[dict[str, Any]]:
+def _affecting(status: PeriodStatus, ident: str) -> list[dict[str, Any]]:
     """The deviations that affect one activity: its own, and the whole document's."""
+    document = status.period.document
     return [
-        _deviation(d, document) for d in document.deviations if not d.affects or ident in d.affects
+        _deviation(d, document)
+        for d in status.counted(document.deviations)
+        if not d.affects or ident in d.affects
     ]
 
 
@@ -114,7 +117,8 @@ def _activity(
     target = activity.target
     coverage = status.kind == "coverage"
     # Places unknown (a record naming none): neither covered nor missing can be said.
-    judged = coverage and status.places_known and bool(status.covered or status.missing)
+    unknown = not status.places_known and status.standing == "followed_up"
+    judged = coverage and not unknown and bool(status.covered or status.missing)
     terms = status.kind in ("recurring", "ongoing")
     return {
         "id": activity.id,
@@ -139,6 +143,7 @@ def _activity(
         "term_recorded": status.term_recorded,
         "description": describe(status, activity, "en"),
         "reported_for": list(status.reported_for),
+        "last_covers": status.last_covers,
         "places_known": status.places_known if coverage else None,
         "deviations": deviations,
     }

@@ -240,17 +240,8 @@ def spans_and_notes(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
         for i, record in enumerate(activity.progress):
             if record.covers is not None:
                 dated((*path, "progress", i), record)
-        for code in activity.acknowledge:
-            if code not in CODES:
-                problems.append(
-                    loaded.at(
-                        (*path, "acknowledge", code),
-                        "acknowledge",
-                        f"acknowledge: no check code {code!r}{_hint(code, list(CODES))}"
-                        f" (codes: {', '.join(CODES)})",
-                        key=True,
-                    )
-                )
+        problems += _acknowledged_codes(loaded, path, activity.acknowledge, CODES)
+    problems += _acknowledged_codes(loaded, (), doc.acknowledge, CODES)
     for i, work in enumerate(doc.other_work):
         dated(("other_work", i), work)
         if work.promise is not None and work.promise not in group_ids:
@@ -275,6 +266,23 @@ def spans_and_notes(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
                     )
                 )
     return problems
+
+
+def _acknowledged_codes(
+    loaded: Loaded, path: Path, acknowledge: dict[str, str], codes: Any
+) -> list[Diagnostic]:
+    """An `acknowledge:` names only check codes that exist (LT101 … LT301)."""
+    return [
+        loaded.at(
+            (*path, "acknowledge", code),
+            "acknowledge",
+            f"acknowledge: no check code {code!r}{_hint(code, list(codes))}"
+            f" (codes: {', '.join(codes)})",
+            key=True,
+        )
+        for code in acknowledge
+        if code not in codes
+    ]
 
 
 RULES: list[Rule] = [

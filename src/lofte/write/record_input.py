@@ -121,10 +121,16 @@ def entry_for(request: RecordRequest, ctx: Context) -> dict[str, Any]:
         )
     if request.places:
         entry["places"] = [_place(_text("--place", p), ctx) for p in request.places]
-    elif isinstance(target, CoverageTarget) and request.count is not None:
+    elif isinstance(target, CoverageTarget):
+        # Recorded, not refused: a source may give a count and name no place.
+        unknown = (
+            "the places are recorded as not stated"
+            if request.count is not None
+            else ("it covers no place")
+        )
         ctx.warnings.append(
-            f"--count without --place on coverage activity {ctx.activity.id!r}: the places "
-            "are recorded as not stated (give --place for each place the source names)"
+            f"no --place on coverage activity {ctx.activity.id!r}: {unknown} (give --place "
+            "for each place the source names)"
         )
     if request.partners:
         entry["partners"] = [_text("--partner", p) for p in request.partners]
