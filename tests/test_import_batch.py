@@ -17,7 +17,7 @@ from lofte.write.splice import SpliceRefused, append_entry, append_record
 
 FIXTURES = ROOT / "tests" / "fixtures" / "record"
 FILES = {name: (FIXTURES / f"{name}-2020.yaml").read_bytes() for name in ("hard", "style")}
-FILES["data-2020"] = (ROOT / "data" / "2020.yaml").read_bytes()
+FILES["data-2020"] = (ROOT / "tests" / "fixtures" / "sheet" / "data" / "2020.yaml").read_bytes()
 FILES["no-final-newline"] = b"activities:\n  - id: a\n    text: x\n  - id: b\n    text: y"
 FILES["crlf"] = b"activities:\r\n  - id: a\r\n    text: x\r\n\r\n  - id: b\r\n    text: y\r\n"
 
@@ -121,13 +121,13 @@ def test_a_change_that_is_not_an_insertion_fails_the_proof() -> None:
     assert not is_line_insertions(raw, mid_line)
 
 
-def test_a_rule_broken_by_one_record_is_placed_at_that_record(data_copy: Path) -> None:
+def test_a_rule_broken_by_one_record_is_placed_at_that_record(sheet_data: Path) -> None:
     from lofte.read.loader import Workspace
     from lofte.write.batch import Invalid, addition_at, verify_batch
     from lofte.write.record_target import valid_file
 
     workspace = Workspace()
-    path = data_copy / "2020.yaml"
+    path = sheet_data / "2020.yaml"
     loaded = valid_file(workspace, path, "data/2020.yaml")
     good = Addition(
         ("promises", 0, "activities", 0), "progress", {"date": "2020-05-01", "count": 1}
