@@ -4,6 +4,7 @@ a time, byte for byte, and the proof of a batch catches what is not a pure addit
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from lofte.write.splice import SpliceRefused, append_record
 
 FIXTURES = ROOT / "tests" / "fixtures" / "record"
 FILES = {name: (FIXTURES / f"{name}-2020.yaml").read_bytes() for name in ("hard", "style")}
-FILES["data-2020"] = (ROOT / "data" / "2020.yaml").read_bytes()
+FILES["data-2020"] = (ROOT / "tests" / "fixtures" / "sheet" / "data" / "2020.yaml").read_bytes()
 FILES["no-final-newline"] = b"activities:\n  - id: a\n    text: x\n  - id: b\n    text: y"
 FILES["crlf"] = b"activities:\r\n  - id: a\r\n    text: x\r\n\r\n  - id: b\r\n    text: y\r\n"
 
@@ -66,8 +67,9 @@ entries = st.fixed_dictionaries(
 def test_one_pass_equals_one_record_at_a_time(name: str, data: st.DataObject) -> None:
     raw = FILES[name]
     paths = _splicable(raw)
-    picks = data.draw(st.lists(st.sampled_from(paths), min_size=1, max_size=8))
-    additions = [Addition(p, "progress", data.draw(entries)) for p in picks]
+    places = [(p, "progress") for p in paths]
+    picks = data.draw(st.lists(st.sampled_from(places), min_size=1, max_size=8))
+    additions = [Addition(p, key, data.draw(entries)) for p, key in picks]
     batch = append_many(raw, additions)
     assert batch.data == _sequential(raw, additions)
     assert is_line_insertions(raw, batch)
@@ -116,3 +118,24 @@ def test_a_change_that_is_not_an_insertion_fails_the_proof() -> None:
     assert not is_line_insertions(raw, tampered)
     mid_line: Any = replace(batch, inserts=((5, batch.inserts[0][1]),))
     assert not is_line_insertions(raw, mid_line)
+
+
+def test_a_rule_broken_by_one_record_is_placed_at_that_record(sheet_data: Path) -> None:
+    from lofte.read.loader import Workspace
+    from lofte.write.batch import Invalid, addition_at, verify_batch
+    from lofte.write.record_target import valid_file
+
+    workspace = Workspace()
+    path = sheet_data / "2020.yaml"
+    loaded = valid_file(workspace, path, "data/2020.yaml")
+    good = Addition(
+        ("promises", 0, "activities", 0), "progress", {"date": "2020-05-01", "count": 1}
+    )
+    late = Addition(
+        ("promises", 0, "activities", 2), "progress", {"date": "2021-05-01", "count": 1}
+    )
+    batch = append_many(loaded.raw, [good, late])
+    with pytest.raises(Invalid) as caught:
+        verify_batch(loaded, batch, [good, late], workspace)
+    assert addition_at(batch, caught.value.line) == 1
+    assert str(caught.value).startswith("the new records would make the file invalid: line ")

@@ -66,8 +66,8 @@ def save_in_libreoffice(source: Path, out: Path, tmp: Path, to: str = "xlsx") ->
     return saved
 
 
-def test_export_fill_save_in_libreoffice_import(data_copy: Path, tmp_path: Path) -> None:
-    cwd = data_copy.parent
+def test_export_fill_save_in_libreoffice_import(sheet_data: Path, tmp_path: Path) -> None:
+    cwd = sheet_data.parent
     exported = cwd / "uppfoljning-2020-T2.xlsx"
     assert run_cli("sheet", "2020", "-t", "T2", cwd=cwd).code == 0
     book = openpyxl.load_workbook(exported)
@@ -91,12 +91,12 @@ def test_export_fill_save_in_libreoffice_import(data_copy: Path, tmp_path: Path)
     assert kept.protection.sheet and kept["A5"].protection.locked
     assert not kept["K5"].protection.locked
     assert {str(v.sqref) for v in kept.data_validations.dataValidation} >= {"L5:L21", "K5:K21"}
-    before = (data_copy / "2020.yaml").read_text(encoding="utf-8")
+    before = (sheet_data / "2020.yaml").read_text(encoding="utf-8")
 
     result = run_cli("import", str(saved.relative_to(cwd)), cwd=cwd)
     assert (result.code, result.err) == (0, "")
-    assert result.out.splitlines()[-1] == "1 sheet: imported 3 records into 1 file"
-    after = (data_copy / "2020.yaml").read_text(encoding="utf-8")
+    assert result.out.splitlines()[-1] == "1 sheet: imported 3 entries into 1 file"
+    after = (sheet_data / "2020.yaml").read_text(encoding="utf-8")
     assert [line for line in _changed(before, after) if not line.startswith("+")] == []
     assert "            count: 1\n            note: Insats vid resecentrum\n" in after
     status = run_cli("status", "2020", "--as-of", "2020-09-01", "-f", "json", cwd=cwd)
@@ -106,12 +106,12 @@ def test_export_fill_save_in_libreoffice_import(data_copy: Path, tmp_path: Path)
     assert rows["tata-kontakter"]["standing"] == "behind"  # followed up in T2 only
 
     second = run_cli("import", str(saved.relative_to(cwd)), cwd=cwd)
-    assert second.out == "1 sheet: imported 0 records into 0 files; 3 rows imported before\n"
-    assert (data_copy / "2020.yaml").read_text(encoding="utf-8") == after
+    assert second.out == "1 sheet: imported 0 entries into 0 files; 3 rows imported before\n"
+    assert (sheet_data / "2020.yaml").read_text(encoding="utf-8") == after
 
 
-def test_a_csv_saved_by_libreoffice_imports(data_copy: Path, tmp_path: Path) -> None:
-    cwd = data_copy.parent
+def test_a_csv_saved_by_libreoffice_imports(sheet_data: Path, tmp_path: Path) -> None:
+    cwd = sheet_data.parent
     exported = cwd / "s.xlsx"
     args = ["sheet", "2020", "-t", "T2", "--responsible", "socialtjansten", "-o", str(exported)]
     assert run_cli(*args, cwd=cwd).code == 0
@@ -130,7 +130,7 @@ def test_a_csv_saved_by_libreoffice_imports(data_copy: Path, tmp_path: Path) -> 
     assert result.out == (
         "data/2020.yaml:83: recorded 2020-08-31 for linkopingsmodellen: count 2, a note "
         "(out/s.csv row 5)\n"
-        "1 sheet: imported 1 record into 1 file\n"
+        "1 sheet: imported 1 entry into 1 file\n"
     )
 
 
@@ -142,9 +142,9 @@ def _changed(before: str, after: str) -> list[str]:
 
 
 def test_a_formula_saved_by_libreoffice_is_refused_not_evaluated(
-    data_copy: Path, tmp_path: Path
+    sheet_data: Path, tmp_path: Path
 ) -> None:
-    cwd = data_copy.parent
+    cwd = sheet_data.parent
     exported = cwd / "u.xlsx"
     assert run_cli("sheet", "2020", "-t", "T2", "-o", str(exported), cwd=cwd).code == 0
     book = openpyxl.load_workbook(exported)
@@ -152,7 +152,7 @@ def test_a_formula_saved_by_libreoffice_is_refused_not_evaluated(
     book["Uppföljning"]["N5"] = "Två insatser"
     book.save(exported)
     saved = save_in_libreoffice(exported, cwd / "out", tmp_path)
-    before = (data_copy / "2020.yaml").read_bytes()
+    before = (sheet_data / "2020.yaml").read_bytes()
     result = run_cli("import", str(saved.relative_to(cwd)), cwd=cwd)
     assert (result.code, result.out) == (1, "")
     assert result.err == (
@@ -160,4 +160,4 @@ def test_a_formula_saved_by_libreoffice_is_refused_not_evaluated(
         "never evaluates formulas)\n"
         "nothing imported: 1 problem\n"
     )
-    assert (data_copy / "2020.yaml").read_bytes() == before
+    assert (sheet_data / "2020.yaml").read_bytes() == before

@@ -23,6 +23,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +45,8 @@ class Added:
 
     file: str
     line: int
-    activity: str
+    kind: str  # progress, other_work or deviations
+    activity: str  # the activity of a progress record, else ''
     entry: dict[str, Any]
     sheet: str
     row: int
@@ -98,6 +101,13 @@ def import_sheets(
             continue
         key = found.resolve()
         targets.setdefault(key, _Target(found, display_path(found))).sheets.append(sheet)
+    if not dry_run:
+        # Like an editor (and `record`), leave alone a file its owner made read-only.
+        outcome.problems += [
+            Diagnostic(t.display, 1, 1, "import", "cannot write: the file is read-only")
+            for t in targets.values()
+            if not os.access(t.path, os.W_OK)
+        ]
     if _errors(outcome.problems) and not targets:
         return outcome
     try:
@@ -113,8 +123,6 @@ def import_sheets(
 
 
 def _plain_period(period: str) -> bool:
-    import re
-
     return bool(re.fullmatch(r"[a-z0-9][a-z0-9-]*", period))
 
 
@@ -153,7 +161,7 @@ class _Staged:
 def _prepare(target: _Target, today: dt.date, outcome: ImportOutcome) -> _Staged | None:
     """Check every row for one file and splice its records; problems go into ``outcome``."""
     from lofte.read.loader import Workspace
-    from lofte.write.batch import Addition, append_many, verify_batch
+    from lofte.write.batch import Addition, Invalid, addition_at, append_many, verify_batch
     from lofte.write.record_input import Refused
     from lofte.write.record_target import Stop, valid_file
     from lofte.write.splice import SpliceRefused
@@ -185,13 +193,32 @@ def _prepare(target: _Target, today: dt.date, outcome: ImportOutcome) -> _Staged
             Diagnostic(target.display, refused.line, refused.col, "import", refused.message)
         )
         return None
+    except Invalid as invalid:
+        # A rule the rows' own checks do not cover: name the row it comes from.
+        index = addition_at(batch, invalid.line)
+        if index is None:
+            outcome.problems.append(Diagnostic(target.display, 1, 1, "import", str(invalid)))
+        else:
+            sheet, row, _ = rows[index]
+            outcome.problems.append(
+                sheet.problem(f"{sheet.letters['key']}{row.number}", f"this row: {invalid}")
+            )
+        return None
     except Refused as refused:
         outcome.problems.append(Diagnostic(target.display, 1, 1, "import", str(refused)))
         return None
     for (sheet, row, addition), line in zip(rows, batch.lines, strict=True):
         activity = str(checker.ids.get(addition.path, ""))
         outcome.added.append(
-            Added(target.display, line, activity, addition.entry, sheet.display, row.number)
+            Added(
+                target.display,
+                line,
+                addition.key,
+                activity,
+                addition.entry,
+                sheet.display,
+                row.number,
+            )
         )
     return _Staged(target, loaded.raw, batch.data)
 
@@ -236,6 +263,11 @@ class _Checker:
             for index, record in enumerate(progress):
                 if isinstance(record, dict) and isinstance(record.get("sheet"), str):
                     self.existing.setdefault(record["sheet"], ((*path, "progress", index), record))
+        for key in ("other_work", "deviations"):
+            entries: list[Any] = loaded.data.get(key) or []
+            for index, entry in enumerate(entries):
+                if isinstance(entry, dict) and isinstance(entry.get("sheet"), str):
+                    self.existing.setdefault(entry["sheet"], ((key, index), entry))
         self.seen: dict[str, tuple[dict[str, Any], str]] = {}
 
     def sheet(self, sheet: Sheet, outcome: ImportOutcome) -> list[tuple[Sheet, Row, Any]]:
@@ -269,47 +301,50 @@ class _Checker:
         return found
 
     def row(self, sheet: Sheet, term: Any, row: Row, others: int, outcome: ImportOutcome) -> Any:
+        """The addition a row makes, or None (a problem, or a row imported before)."""
         from lofte.write.batch import Addition
 
         problems = outcome.problems
         before = len(problems)
         unit = sheet.unit or None
         if not row.id:
+            # A row for work outside the plan: its key is prepared in the sheet; a row a
+            # person added below the prepared ones gets the next number.
             expected = row_key(sheet.term, unit, OTHER_ROW.format(n=others))
-            if row.values or row.text:
+            key = row.key or expected
+            if key.split("/")[0] != sheet.term or not key.startswith(expected.rpartition("-")[0]):
+                problems.append(self._key_problem(sheet, row, expected))
+                return None
+            row.key = key
+            where, entry = self._other(sheet, term, row, problems)
+            path: tuple[str | int, ...] = ()
+        else:
+            expected = row_key(sheet.term, unit, row.id)
+            if row.key != expected:
+                problems.append(self._key_problem(sheet, row, expected))
+                return None
+            found = self.activities.get(row.id)
+            if found is None:
+                ids = list(self.activities)
+                close = difflib.get_close_matches(row.id, ids, n=1, cutoff=0.5)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
                 problems.append(
                     sheet.problem(
-                        f"{sheet.letters['text']}{row.number}",
-                        "work outside the plan (a row without an activity) cannot be imported "
-                        "yet: this version of lofte has no other_work list; record it with "
-                        "`lofte record` under an activity, or leave the row empty",
+                        f"{sheet.letters['id']}{row.number}",
+                        f"no activity {row.id!r} in {self.loaded.display}{hint}",
                     )
                 )
-            return None
-        expected = row_key(sheet.term, unit, row.id)
-        if row.key != expected:
-            problems.append(self._key_problem(sheet, row, expected))
-            return None
-        found = self.activities.get(row.id)
-        if found is None:
-            ids = list(self.activities)
-            close = difflib.get_close_matches(row.id, ids, n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            problems.append(
-                sheet.problem(
-                    f"{sheet.letters['id']}{row.number}",
-                    f"no activity {row.id!r} in {self.loaded.display}{hint}",
-                )
-            )
-            return None
-        path, activity = found
-        entry = self._entry(sheet, term, row, activity, problems)
-        if len(problems) > before and any(p.severity == "error" for p in problems[before:]):
+                return None
+            path, activity = found
+            where, entry = self._planned(sheet, term, row, activity, problems)
+            if where == "deviations":
+                path = ()
+        if any(p.severity == "error" for p in problems[before:]):
             return None
         entry["sheet"] = row.key
         if self._repeat(sheet, row, entry, outcome):
             return None
-        return Addition(path, "progress", entry)
+        return Addition(path, where, entry)
 
     def _key_problem(self, sheet: Sheet, row: Row, expected: str) -> CellProblem:
         ref = f"{sheet.letters['key']}{row.number}"
@@ -324,56 +359,59 @@ class _Checker:
             )
         return sheet.problem(ref, f"the row's key is {row.key!r}, expected {expected!r}")
 
-    def _entry(
-        self, sheet: Sheet, term: Any, row: Row, activity: Any, problems: list[Problem]
-    ) -> dict[str, Any]:
-        values = row.values
+    def _dating(self, sheet: Sheet, term: Any, row: Row, problems: list[Problem]) -> dict[str, Any]:
+        """``date`` as the row gives it; without one, the last day of the sheet's term.
+
+        (A record that covers a span, `covers:`, comes with follow-up of spans, issue 11;
+        until then an ``Avser`` cell is refused, named.)
+        """
         document = self.document
         first, last = document.effective_start, document.last_day
-
-        def cell(key: str) -> str:
-            return f"{sheet.letters[key]}{row.number}"
-
-        entry: dict[str, Any] = {}
-        if "covers" in values:
+        if "covers" in row.values:
             problems.append(
                 sheet.problem(
-                    cell("covers"),
+                    f"{sheet.letters['covers']}{row.number}",
                     "a record that covers a span cannot be written by this version of lofte; "
-                    "give the date it happened instead",
+                    f"leave {header('covers', sheet.lang)} empty and give the date",
                 )
             )
-        day = values.get("date")
+        day = row.values.get("date")
+        ref = f"{sheet.letters['date']}{row.number}"
         if day is None:
             day = term.end
             if day > self.today:
                 problems.append(
                     sheet.problem(
-                        cell("date"),
+                        ref,
                         f"no date given, and {term.id} has not ended (it ends {term.end}); "
                         "give the day it happened",
                     )
                 )
         elif day > self.today:
             problems.append(
-                sheet.problem(
-                    cell("date"), f"the date {day} is in the future (today is {self.today})"
-                )
+                sheet.problem(ref, f"the date {day} is in the future (today is {self.today})")
             )
         elif not first <= day <= last:
             problems.append(
                 sheet.problem(
-                    cell("date"),
+                    ref,
                     f"the date {day} is outside the period {document.period} ({first} – {last})",
                 )
             )
-        entry["date"] = day.isoformat()
-        if "count" in values:
-            entry["count"] = values["count"]
-        if "note" in values:
-            entry["note"] = values["note"]
+        return {"date": day.isoformat()}
+
+    def _planned(
+        self, sheet: Sheet, term: Any, row: Row, activity: Any, problems: list[Problem]
+    ) -> tuple[str, dict[str, Any]]:
+        """A row of a planned activity: a progress record."""
+        values = row.values
+
+        def cell(key: str) -> str:
+            return f"{sheet.letters[key]}{row.number}"
+
+        lang = sheet.lang
+        entry = self._dating(sheet, term, row, problems)
         if "count" not in values and "note" not in values:
-            lang = sheet.lang
             problems.append(
                 sheet.problem(
                     cell("count"),
@@ -381,15 +419,20 @@ class _Checker:
                     f"{header('note', lang)}), or nothing at all",
                 )
             )
+        if "count" in values:
+            entry["count"] = values["count"]
+        if "note" in values:
+            entry["note"] = values["note"]
         target = activity.target
         if target is not None and target.kind == "ongoing" and "note" not in values:
-            problems.append(
-                sheet.problem(
-                    cell("note"),
-                    f"activity {activity.id!r} is ongoing work, followed up with a note: "
-                    f"fill in {header('note', sheet.lang)}",
+            if "count" in values:
+                problems.append(
+                    sheet.problem(
+                        cell("note"),
+                        f"activity {activity.id!r} is ongoing work, followed up with a note: "
+                        f"fill in {header('note', lang)}",
+                    )
                 )
-            )
         if "places" in values:
             entry["places"] = [
                 self._place(sheet, cell("places"), place, activity, problems)
@@ -400,7 +443,22 @@ class _Checker:
         for key in ("link", "deviation"):
             if key in values:
                 entry[key] = values[key]
-        return entry
+        return "progress", entry
+
+    def _other(
+        self, sheet: Sheet, term: Any, row: Row, problems: list[Problem]
+    ) -> tuple[str, dict[str, Any]]:
+        """A row below the activities: work outside the plan, which needs the document's
+        `other_work` list (issue 11); until then it is refused, named."""
+        problems.append(
+            sheet.problem(
+                f"{sheet.letters['text']}{row.number}",
+                "work outside the plan (a row without an activity) cannot be imported by this "
+                "version of lofte (it has no other_work list); record it under an activity, "
+                "or leave the row empty",
+            )
+        )
+        return "other_work", {}
 
     def _place(
         self, sheet: Sheet, ref: str, place: str, activity: Any, problems: list[Problem]
@@ -485,23 +543,35 @@ class _Checker:
 
 
 def render_outcome(outcome: ImportOutcome) -> str:
-    """What was (or would be) added, one line a record, then a summary line."""
+    """What was (or would be) added, one line an entry, as `record` words it; then a summary."""
     verb = "recorded" if outcome.written else "would record"
     lines = []
     for added in outcome.added:
         entry = added.entry
         parts = [f"count {entry['count']}"] if "count" in entry else []
         parts += [f"a {key}" for key in ("note", "link", "deviation") if key in entry]
-        lines.append(
-            f"{added.file}:{added.line}: {verb} {entry['date']} for {added.activity}: "
-            f"{', '.join(parts)} ({added.sheet} row {added.row})"
-        )
+        for key in ("places", "partners"):
+            if key in entry:
+                parts.append(f"{len(entry[key])} {key[:-1] if len(entry[key]) == 1 else key}")
+        dated = [entry["date"]] if "date" in entry else []
+        dated += [f"covering {entry['covers']}"] if "covers" in entry else []
+        head = f"{added.file}:{added.line}: {verb} {' '.join(dated)}"
+        row = f"({added.sheet} row {added.row})"
+        if added.kind == "other_work":
+            also = f" ({', '.join(parts)})" if parts else ""
+            lines.append(f"{head} as other work: {entry['text']}{also} {row}")
+        elif added.kind == "deviations":
+            affects = entry.get("affects")
+            whom = f"for {', '.join(affects)}" if affects else "for the whole file"
+            lines.append(f"{head} a deviation {whom}: {entry['text']} {row}")
+        else:
+            lines.append(f"{head} for {added.activity}: {', '.join(parts)} {row}")
     n = len(outcome.added)
-    records = f"{n} record{'s' if n != 1 else ''}"
+    entries = f"{n} entr{'ies' if n != 1 else 'y'}"
     files = f"{len(outcome.files)} file{'s' if len(outcome.files) != 1 else ''}"
     sheets = f"{outcome.sheets} sheet{'s' if outcome.sheets != 1 else ''}"
-    done = "imported" if outcome.written else ("would import" if n else "imported")
-    summary = f"{sheets}: {done} {records} into {files}"
+    done = "imported" if outcome.written or not n else "would import"
+    summary = f"{sheets}: {done} {entries} into {files}"
     if outcome.already:
         summary += f"; {outcome.already} row{'s' if outcome.already != 1 else ''} imported before"
     lines.append(summary)

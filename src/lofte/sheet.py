@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from pathlib import Path
+from typing import Any
 
 from lofte.errors import Diagnostic, UsageError
 from lofte.follow.calendar import Term, find_term, terms_of
@@ -54,6 +55,7 @@ def sheet(
     places = opened.places
     cadence = chosen.kind
     titles = headings(activity for _, activity in document.all_activities())
+    before = imported_entries(opened.loaded)
     rows = []
     for group, activity, standing in status.rows:
         if responsible is not None and responsible not in activity.responsible:
@@ -69,6 +71,7 @@ def sheet(
                 "responsible": ", ".join(actors.get(a, a) for a in activity.responsible),
                 "target": _target(activity, cadence, document.last_day, places, lang),
                 "standing": describe(standing, activity, lang),
+                **before.get(row_key(chosen.id, responsible, activity.id), {}),
             }
         )
     listed = [item for plist in places.values() for item in plist.items]
@@ -78,7 +81,7 @@ def sheet(
     covers += [y for y in years if y != str(document.period)] + [str(document.period)]
     view = SheetView(
         lang=lang,
-        period=str(document.period),
+        period=opened.loaded.stem,  # what the commands take: the file name
         term=chosen.id,
         term_label=chosen.label(lang),
         term_kind=chosen.kind,
@@ -87,8 +90,12 @@ def sheet(
         first_day=document.effective_start.isoformat(),
         last_day=document.last_day.isoformat(),
         rows=rows,
-        other_keys=[
-            row_key(chosen.id, responsible, OTHER_ROW.format(n=n)) for n in range(1, OTHER_ROWS + 1)
+        others=[
+            {"key": key, **before.get(key, {})}
+            for key in (
+                row_key(chosen.id, responsible, OTHER_ROW.format(n=n))
+                for n in range(1, OTHER_ROWS + 1)
+            )
         ],
         places=list(dict.fromkeys(listed)),
         partners=list(dict.fromkeys(actors.values())),
@@ -108,6 +115,43 @@ def sheet(
             )
         )
     return view, warnings
+
+
+def imported_entries(loaded: Any) -> dict[str, dict[str, Any]]:
+    """What earlier imports wrote, by row key, as the sheet's fill columns show it.
+
+    A sheet exported again shows what its rows became, so the sheet and the file
+    agree: imported again unchanged it adds nothing; a changed row is a conflict.
+    """
+    from lofte.rules.core import activity_paths
+
+    found: dict[str, dict[str, Any]] = {}
+    lists: list[tuple[str, Any]] = [
+        ("progress", item)
+        for _, activity in activity_paths(loaded)
+        for item in activity.get("progress") or []  # type: ignore[attr-defined]
+    ]
+    for kind in ("other_work", "deviations"):
+        lists += [(kind, item) for item in loaded.data.get(kind) or []]
+    for kind, entry in lists:
+        key = entry.get("sheet") if isinstance(entry, dict) else None
+        if not isinstance(key, str) or key in found:
+            continue
+        cells: dict[str, Any] = {}
+        if "date" in entry:
+            cells["date"] = dt.date.fromisoformat(entry["date"])
+        for name in ("covers", "count", "note", "link", "deviation"):
+            if name in entry:
+                cells[name] = entry[name]
+        for name in ("places", "partners"):
+            if name in entry:
+                cells[name] = "; ".join(entry[name])
+        if kind == "other_work":
+            cells["text"] = entry["text"]
+        elif kind == "deviations":
+            cells["deviation"] = entry["text"]
+        found[key] = cells
+    return found
 
 
 def default_term(terms: list[Term], as_of: dt.date) -> Term:

@@ -73,7 +73,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("deviation", True, 30),
 )
 FILL = tuple(c.key for c in COLUMNS if c.fill)
-#: Fill columns holding several values, separated by ';' or ','.
+#: Fill columns holding several values, separated by ';' or line breaks (else ',').
 LISTS = ("places", "partners")
 
 
@@ -497,8 +497,10 @@ def _value(column: str, raw: Any) -> Any:
     if column == "count":
         return _count(raw)
     if column in LISTS:
-        parts = [p for p in re.split(r"[;,\n]", _text(raw)) if p.strip()]
-        return [_text(p) for p in parts]
+        # Several values: separated by ';' or line breaks, or else by ','.
+        text = raw if isinstance(raw, str) else _text(raw)
+        parts = re.split(r"[;\n]", text) if re.search(r"[;\n]", text) else text.split(",")
+        return [_text(p) for p in parts if p.strip()]
     if column == "covers":
         return _text(raw)
     return _text(raw)

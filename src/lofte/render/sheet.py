@@ -17,6 +17,7 @@ leading apostrophe (the usual guard against CSV injection).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,16 +50,18 @@ class SheetView:
     unit_name: str
     first_day: str
     last_day: str
-    #: One dict per activity: column key → text (the read-only columns).
-    rows: list[dict[str, str]] = field(default_factory=list)
-    other_keys: list[str] = field(default_factory=list)
+    #: One dict per activity: column key → value (the read-only columns, and the fill
+    #: columns of an entry imported from this row before: text, a whole number or a date).
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    #: The rows for work outside the plan: their keys, and what was imported from them.
+    others: list[dict[str, Any]] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
     covers: list[str] = field(default_factory=list)
 
 
-def grid(view: SheetView) -> list[list[str]]:
-    """The data sheet as rows of text: the same cells in xlsx and CSV."""
+def grid(view: SheetView) -> list[list[Any]]:
+    """The data sheet as rows of cells: the same cells in xlsx and CSV ('' is empty)."""
     lang = view.lang
     title = word("sheet.title", lang).format(term=view.term_label, unit=view.unit_name)
     meta = [
@@ -71,12 +74,12 @@ def grid(view: SheetView) -> list[list[str]]:
         word("sheet.format", lang),
         FORMAT,
     ]
-    rows: list[list[str]] = [[title], meta, [], [header(c.key, lang) for c in COLUMNS]]
+    rows: list[list[Any]] = [[title], meta, [], [header(c.key, lang) for c in COLUMNS]]
     for row in view.rows:
         rows.append([row.get(c.key, "") for c in COLUMNS])
-    for n, key in enumerate(view.other_keys):
-        other = {"key": key, "title": word("sheet.other", lang) if n == 0 else ""}
-        rows.append([other.get(c.key, "") for c in COLUMNS])
+    for n, other in enumerate(view.others):
+        label = {"title": word("sheet.other", lang)} if n == 0 else {}
+        rows.append([{**label, **other}.get(c.key, "") for c in COLUMNS])
     assert len(rows) >= HEADER_ROW
     return rows
 
@@ -86,8 +89,12 @@ def csv_bytes(view: SheetView) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for row in grid(view):
-        writer.writerow([_guard(cell) for cell in row])
+        writer.writerow([_guard(_text(cell)) for cell in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _text(cell: Any) -> str:
+    return cell.isoformat() if isinstance(cell, dt.date) else str(cell)
 
 
 def _guard(cell: str) -> str:
@@ -118,7 +125,8 @@ def xlsx_bytes(view: SheetView) -> bytes:
                 continue
             cell = data.cell(row=r, column=c)
             cell.value = value
-            cell.data_type = "s"  # text, even when it starts with '='
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, even when it starts with '='
     data["A1"].font = Font(bold=True, size=14)
     for c in range(1, 9, 2):
         data.cell(row=2, column=c).font = bold
@@ -154,10 +162,11 @@ def xlsx_bytes(view: SheetView) -> bytes:
     return out.getvalue()
 
 
-def _widths(data: Any, rows: list[list[str]]) -> None:
+def _widths(data: Any, rows: list[list[Any]]) -> None:
     for c, column in enumerate(COLUMNS, start=1):
         longest = max(
-            (len(row[c - 1]) for row in rows[HEADER_ROW - 1 :] if len(row) >= c), default=0
+            (len(_text(row[c - 1])) for row in rows[HEADER_ROW - 1 :] if len(row) >= c),
+            default=0,
         )
         # Fit the text, up to the column's cap; long texts wrap within it.
         width = max(len(header(column.key, "sv")), len(header(column.key, "en")), 6)

@@ -4,7 +4,7 @@
 `lofte import` adds hundreds, and parsing the file again for each would make
 the import as slow as that many `record` calls.  Here the marks tree is built
 once, every addition finds its place in it by the same rules as
-`splice.append_record` (after the list's last item and the comments that
+`splice.append_entry` (after the list's last item and the comments that
 belong to it; a new key after the mapping's last entry), and all insertions
 are made at once.  Records for the same list go in together, in the order
 given.
@@ -109,6 +109,7 @@ def _plan(
     if found is None:
         key_col = node.entries[0][1][1]
         offset, content, flow = file_style(root)
+        flow = flow and key == "progress"  # a new list of the document is written in block
         after = _belonging(lines, _end_line(lines, node), key_col)
         dash = key_col + offset
         new.append(" " * key_col + f"{key}:")
@@ -124,7 +125,7 @@ def _plan(
             if not items.items
             else "write it as a block list, one '- ' item a line"
         )
-        owner = f"the {key} of activity {ident}" if key == "progress" else f"{key}"
+        owner = f"the {key} of activity {ident}" if path else f"the {key} of the document"
         raise SpliceRefused(line + 1, col + 1, f"{owner} is {what}; {fix}")
     dash, last = items.start[1], items.items[-1]
     after = _belonging(lines, _end_line(lines, last), dash)
@@ -219,10 +220,28 @@ def verify_batch(
     problems = errors_in(run_rules(new, workspace))
     if problems:
         first = sorted(problems)[0]
-        raise Refused(
-            f"the new records would make the file invalid: line {first.line}: {first.message}"
+        raise Invalid(
+            first.line,
+            f"the new records would make the file invalid: line {first.line}: {first.message}",
         )
     return new
+
+
+class Invalid(Refused):
+    """The new file breaks a rule at ``line`` (1-based, in the new file)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def addition_at(batch: Batch, line: int) -> int | None:
+    """The index of the addition whose lines hold ``line`` of the new file, if any."""
+    best: int | None = None
+    for index, start in enumerate(batch.lines):
+        if start <= line and (best is None or start > batch.lines[best]):
+            best = index
+    return best
 
 
 def _internal(what: str) -> Refused:
