@@ -122,3 +122,11 @@ def example_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(EXAMPLES / "common", target)
     return target
+
+
+@pytest.fixture
+def sheet_data(tmp_path: Path) -> Iterator[Path]:
+    """A copy of tests/fixtures/sheet/data (data/ before any outcome) in a temporary directory."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sheet" / "data", target)
+    yield target

@@ -39,6 +39,8 @@ TIERS: dict[str, int] = {
     "lofte.init": 6,
     "lofte.new": 6,
     "lofte.complete": 6,
+    "lofte.sheet": 6,
+    "lofte.importer": 6,
     "lofte.cli": 7,
     "lofte.__main__": 8,
 }

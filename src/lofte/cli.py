@@ -742,6 +742,130 @@ def report(
         _fatal(exc)
 
 
+class SheetFormat(enum.StrEnum):
+    """Sheet file formats."""
+
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command()
+def sheet(
+    period: Annotated[
+        str, typer.Argument(metavar="PERIOD", help="The period (2020) or a path to its file.")
+    ],
+    tertial: Annotated[
+        str | None,
+        typer.Option(
+            "--tertial",
+            "-t",
+            metavar="TERM",
+            help="The term to follow up: T2, 2024-T1, 2021-Q3.  [default: the last one ended]",
+            show_default=False,
+        ),
+    ] = None,
+    responsible: Annotated[
+        str | None,
+        typer.Option(
+            "--responsible",
+            metavar="UNIT",
+            help="Only the activities this unit is responsible for (an actor id).",
+            show_default=False,
+        ),
+    ] = None,
+    sheet_format: Annotated[
+        SheetFormat, typer.Option("--format", "-f", help="xlsx, or CSV (UTF-8 with a BOM).")
+    ] = SheetFormat.xlsx,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write it.  [default: uppfoljning-TERM[-UNIT].FORMAT here]",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of headers and instructions.")] = (
+        Lang.sv
+    ),
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="The day the standing so far is taken on.  [default: today]",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Write a follow-up sheet (xlsx or CSV) for a unit to fill in: one row per activity."""
+    from lofte.errors import LofteError
+    from lofte.options import day_option
+    from lofte.render import REPORTERS, summary_line
+    from lofte.sheet import default_name, render_sheet
+    from lofte.sheet import sheet as build
+
+    try:
+        view, problems = build(
+            period,
+            data_dir,
+            as_of=day_option(as_of),
+            term=tertial,
+            responsible=responsible,
+            lang=lang.value,
+        )
+        if view is None:
+            typer.echo(REPORTERS["text"](problems, summary_line(1, problems)), nl=False, err=True)
+            raise typer.Exit(1)
+        for problem in problems:
+            typer.echo(problem.render(), err=True)
+        target = output or Path(default_name(view, sheet_format.value))
+        data = render_sheet(view, sheet_format.value)
+        from lofte.write.atomic import write_bytes
+
+        write_bytes(target, data)
+    except LofteError as exc:
+        _fatal(exc)
+    typer.echo(f"wrote {target} ({len(view.rows)} activities, {view.term})")
+
+
+@app.command("import")
+def import_(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE",
+            help="Filled sheets (xlsx or csv) from `lofte sheet`.",
+            dir_okay=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")
+    ] = False,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Import filled follow-up sheets: every record of every sheet, or nothing at all."""
+    import datetime as dt
+
+    from lofte.errors import LofteError
+    from lofte.importer import import_sheets, render_outcome
+
+    try:
+        outcome = import_sheets(files, data_dir, today=dt.date.today(), dry_run=dry_run)
+    except LofteError as exc:
+        _fatal(exc)
+    for problem in outcome.problems:
+        typer.echo(problem.render(), err=True)
+    if any(p.severity == "error" for p in outcome.problems):
+        errors = sum(1 for p in outcome.problems if p.severity == "error")
+        typer.echo(f"nothing imported: {errors} problem{'s' if errors != 1 else ''}", err=True)
+        raise typer.Exit(1)
+    typer.echo(outcome.diff, nl=False)
+    typer.echo(render_outcome(outcome), nl=False, err=dry_run)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="lofte")

@@ -43,6 +43,8 @@ from pydantic import (
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PERIOD_RE = r"^[0-9]{4}(?:[-/][0-9]{4})?$"
 URL_RE = r"^https?://[^\s]+$"
+#: A sheet row's key (`lofte import`): term, unit and row, e.g. 2020-T2/polisen/planlagda-insatser.
+SHEET_KEY_RE = r"^[0-9]{4}-[TQ][1-4]/[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MONTH_RE = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 COVERS_RE = r"^[0-9]{4}(?:-(?:T[1-3]|Q[1-4]|[0-9]{4}))?$"
@@ -451,6 +453,11 @@ class _Dated(Strict):
     covers: Covers | None = Field(
         default=None,
         description="The span it reports on: a year, a term or the period's id.",
+    )
+    sheet: Annotated[str, Field(pattern=SHEET_KEY_RE, max_length=200)] | None = Field(
+        default=None,
+        description="Written by `lofte import`: the key of the sheet row this entry came from "
+        "(TERM/UNIT/ROW), so that importing the sheet again adds nothing.",
     )
 
     @model_validator(mode="after")

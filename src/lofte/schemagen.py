@@ -82,6 +82,10 @@ PROMISED_BY = (
     "lovas av — who makes this promise: polisen, kommunen or a unit of the municipality "
     "file; an activity without it takes its group's."
 )
+SHEET = (
+    "uppföljningsblad — written by `lofte import`: the sheet row this came from "
+    "(TERM/UNIT/ROW), so that importing the same sheet again adds nothing; leave it as it is."
+)
 
 #: Every property of every model, by the model's name in the schema's ``$defs``.
 DESCRIPTIONS: dict[str, dict[str, str]] = {
@@ -201,6 +205,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Record": {
         "date": "datum — when it happened (YYYY-MM-DD).",
         "covers": COVERS,
+        "sheet": SHEET,
         "count": "antal — how many, a whole number above zero; leave it out when unknown, "
         "never write 0.",
         "note": "anteckning — what was done, in words.",
@@ -212,6 +217,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "OtherWork": {
         "date": "datum — when it was done (YYYY-MM-DD).",
         "covers": COVERS,
+        "sheet": SHEET,
         "text": "vad — what was done, in words.",
         "count": "antal — how many, where the source says.",
         "unit": "enhet — what was counted.",
@@ -223,6 +229,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Deviation": {
         "date": "datum — when it was noted (YYYY-MM-DD).",
         "covers": COVERS,
+        "sheet": SHEET,
         "text": "avvikelse — what went otherwise than planned, and why.",
         "affects": "berör — the ids of the activities it concerns; none means the whole document.",
     },

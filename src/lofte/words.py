@@ -437,3 +437,136 @@ def promisers(ids: list[str] | tuple[str, ...], names: dict[str, str], lang: str
 def month_year(year: int, month: int, lang: str = "sv") -> str:
     """ "mars 2022" / "March 2022"."""
     return f"{word(f'month.{month}', lang)} {year}"
+
+
+# ----------------------------------------------------------------- sheet
+# `lofte sheet`: the follow-up sheet sent to each responsible unit.  The column
+# headers are also how `lofte import` finds its columns, in either language.
+WORDS["sv"].update(
+    {
+        "sheet.data": "Uppföljning",
+        "sheet.instructions": "Instruktioner",
+        "sheet.lists": "Listor",
+        "sheet.title": "Uppföljning {term}: {unit}",
+        "sheet.all_units": "alla ansvariga",
+        "sheet.period": "Period",
+        "sheet.unit": "Ansvarig",
+        "sheet.format": "Format",
+        "sheet.other": "(övrigt arbete utanför planen: skriv vad som gjorts i kolumnen Text)",
+        "sheet.col.key": "Nyckel",
+        "sheet.col.id": "Aktivitet",
+        "sheet.col.title": "Rubrik",
+        "sheet.col.text": "Text",
+        "sheet.col.promised_by": "Lovat av",
+        "sheet.col.responsible": "Ansvariga",
+        "sheet.col.target": "Mål",
+        "sheet.col.standing": "Läge hittills",
+        "sheet.col.date": "Datum",
+        "sheet.col.covers": "Avser",
+        "sheet.col.count": "Antal",
+        "sheet.col.places": "Platser",
+        "sheet.col.partners": "Samverkanspartner",
+        "sheet.col.note": "Anteckning",
+        "sheet.col.link": "Underlag",
+        "sheet.col.deviation": "Avvikelse",
+        "sheet.list.places": "Platser",
+        "sheet.list.partners": "Samverkanspartner",
+        "sheet.list.covers": "Avser",
+        "sheet.help": (
+            "Så fyller du i uppföljningen\n"
+            "\n"
+            "Bladet {data} har en rad per aktivitet som {unit} ansvarar för i {period}. "
+            "Fyll i vad som gjorts under {term}.\n"
+            "\n"
+            "De grå kolumnerna ({readonly}) talar om vilken aktivitet raden gäller. "
+            "De är låsta: ändra dem inte, och byt inte namn på eller ta bort någon kolumn.\n"
+            "\n"
+            "Datum: dagen det hände, ÅÅÅÅ-MM-DD. Lämna tomt om raden gäller hela {term}.\n"
+            "Avser: i stället för ett datum, den tertial, det år eller den period raden "
+            "sammanfattar (välj i listan). Tomt och inget datum: {term}.\n"
+            'Antal: ett heltal, till exempel 2 (inte "två"). Lämna tomt om antalet '
+            "inte är känt; skriv då en anteckning.\n"
+            "Platser och Samverkanspartner: välj i listan, eller skriv flera åtskilda med "
+            "semikolon (Strängnäs; Mariefred).\n"
+            "Anteckning: vad som gjorts, med egna ord. En rad med bara en anteckning är "
+            "också en uppföljning.\n"
+            "Underlag: en länk till det som visar det (en nyhet, ett protokoll).\n"
+            "Avvikelse: om något gick annorlunda än planerat, och varför. En rad med bara "
+            "en avvikelse gäller aktiviteten; på en rad under aktiviteterna gäller den hela "
+            "löftet.\n"
+            "\n"
+            "Rader under aktiviteterna är till för arbete utanför planen: skriv vad som "
+            "gjorts i kolumnen Text, och datum eller avser, antal och övrigt som ovan.\n"
+            "\n"
+            "Skriv värden, inte formler. Lämna en rad tom om inget finns att rapportera.\n"
+            "\n"
+            "Skicka tillbaka filen som den är (xlsx), eller sparad som CSV UTF-8. "
+            "Samordnaren läser in den med lofte import; samma fil två gånger lägger inte "
+            "till något två gånger."
+        ),
+    }
+)
+WORDS["en"].update(
+    {
+        "sheet.data": "Follow-up",
+        "sheet.instructions": "Instructions",
+        "sheet.lists": "Lists",
+        "sheet.title": "Follow-up, {term}: {unit}",
+        "sheet.all_units": "every unit",
+        "sheet.period": "Period",
+        "sheet.unit": "Responsible",
+        "sheet.format": "Format",
+        "sheet.other": "(other work outside the plan: say what was done in the Text column)",
+        "sheet.col.key": "Key",
+        "sheet.col.id": "Activity",
+        "sheet.col.title": "Title",
+        "sheet.col.text": "Text",
+        "sheet.col.promised_by": "Promised by",
+        "sheet.col.responsible": "Responsible",
+        "sheet.col.target": "Target",
+        "sheet.col.standing": "Standing so far",
+        "sheet.col.date": "Date",
+        "sheet.col.covers": "Covers",
+        "sheet.col.count": "Count",
+        "sheet.col.places": "Places",
+        "sheet.col.partners": "Partners",
+        "sheet.col.note": "Note",
+        "sheet.col.link": "Evidence",
+        "sheet.col.deviation": "Deviation",
+        "sheet.list.places": "Places",
+        "sheet.list.partners": "Partners",
+        "sheet.list.covers": "Covers",
+        "sheet.help": (
+            "How to fill in the follow-up\n"
+            "\n"
+            "The sheet {data} has one row per activity that {unit} is responsible for in "
+            "{period}. Fill in what was done in {term}.\n"
+            "\n"
+            "The grey columns ({readonly}) say which activity a row is about. They are "
+            "locked: do not change them, and do not rename or remove any column.\n"
+            "\n"
+            "Date: the day it happened, YYYY-MM-DD. Leave it empty if the row is about the "
+            "whole of {term}.\n"
+            "Covers: instead of a date, the term, year or period the row sums up (pick from "
+            "the list). Empty, and no date: {term}.\n"
+            'Count: a whole number such as 2 (not "two"). Leave it empty if the number is '
+            "not known, and write a note instead.\n"
+            "Places and Partners: pick from the list, or type several separated by "
+            "semicolons (Strängnäs; Mariefred).\n"
+            "Note: what was done, in your own words. A row with only a note is a follow-up "
+            "too.\n"
+            "Evidence: a link to what shows it (a news item, minutes).\n"
+            "Deviation: if something went otherwise than planned, and why. A row with only "
+            "a deviation is about the activity; on a row below the activities it is about the "
+            "whole promise.\n"
+            "\n"
+            "Rows below the activities are for work outside the plan: say what was done in "
+            "the Text column, with a date or covers, a count and the rest as above.\n"
+            "\n"
+            "Type values, not formulas. Leave a row empty if there is nothing to report.\n"
+            "\n"
+            "Send the file back as it is (xlsx), or saved as CSV UTF-8. The coordinator "
+            "reads it in with lofte import; the same file twice adds nothing twice."
+        ),
+    }
+)

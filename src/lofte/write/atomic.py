@@ -135,3 +135,83 @@ def write_text(path: Path, text: str) -> None:
         replace_bytes(path, text.encode("utf-8"))
     except OSError as exc:
         raise LofteError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def replace_many(files: list[tuple[Path, bytes, bytes]]) -> None:
+    """Replace several files with new bytes, all of them or, as far as a machine allows, none.
+
+    ``files`` holds (path, old bytes, new bytes).  First every new file is
+    written to a temporary file beside its target and fsynced; a failure there
+    (a full disk, a read-only directory) removes the temporary files and
+    changes nothing.  Then each is renamed over its target.  A rename in the
+    same directory fails only in rare cases (the directory made read-only in
+    the meantime); then the files already renamed are put back to their old
+    bytes, each again atomically, before the error is raised.  If even that
+    fails, the `LofteError` names the files that hold new content.  A crash
+    (power cut) between two renames can leave the first files new and the
+    rest old: each file is whole, but not the set; `git diff` shows which.
+    """
+    staged: list[tuple[Path, Path, bytes]] = []
+    try:
+        for path, old, new in files:
+            target = path.resolve()
+            staged.append((target, _stage(target, new), old))
+    except BaseException:
+        for _, tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        raise
+    done: list[tuple[Path, bytes]] = []
+    try:
+        for target, tmp, old in staged:
+            os.replace(tmp, target)
+            done.append((target, old))
+    except OSError as exc:
+        for _, tmp, _ in staged[len(done) :]:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        kept: list[str] = []
+        for target, old in done:
+            try:
+                replace_bytes(target, old)
+            except OSError:
+                kept.append(str(target))
+        if kept:
+            raise LofteError(
+                f"cannot write {exc.filename or ''}: {exc.strerror or exc}; these files were "
+                f"written and could not be put back: {', '.join(kept)}"
+            ) from None
+        raise
+    for directory in sorted({target.parent for target, _, _ in staged}):
+        _fsync_directory(directory)
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """``data`` in a fsynced temporary file beside ``target``, with ``target``'s mode and owner."""
+    old = target.stat()
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, stat.S_IMODE(old.st_mode))
+        if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+            with contextlib.suppress(PermissionError):
+                os.chown(tmp, old.st_uid, old.st_gid)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` completely or not at all, through `replace_bytes`."""
+    if not path.resolve().parent.is_dir():
+        raise LofteError(f"{path}: directory {path.parent} does not exist")
+    try:
+        replace_bytes(path, data)
+    except OSError as exc:
+        raise LofteError(f"{path}: cannot write: {exc.strerror or exc}") from None
