@@ -1,6 +1,10 @@
 """Drawing `lofte status`: rich tables on a terminal, the same as plain text elsewhere.
 
-JSON is `lofte.render.status_json`; `render` picks between them.
+JSON is `lofte.render.status_json`; `render` picks between them.  Off a
+terminal the table is drawn by `lofte.render.plain`, which gives the bytes
+rich would without importing it (a pipe, a file or CI never loads rich, and
+the table is linear in the activities); it hands anything it cannot draw
+exactly back to rich.
 
 Only this module imports rich, and only the status command imports this module.
 """
@@ -72,6 +76,61 @@ def overview(periods: list[PeriodStatus], width: int = 80) -> str:
 
 def table(status: PeriodStatus, *, terminal: bool, width: int | None = None) -> str:
     """Rich tables grouped by promise, the notes they need, and the summary line."""
+    if not terminal:
+        from lofte.render.plain import Unsupported
+
+        try:
+            return _plain_table(status, width or console_width())
+        except Unsupported:
+            pass  # a character or a width only rich lays out exactly
+    return _rich_table(status, terminal=terminal, width=width)
+
+
+def console_width() -> int:
+    """The width rich would take: ``COLUMNS``, else a terminal on a standard stream, else 80."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except (OSError, ValueError):
+            continue
+    return 80
+
+
+def _plain_table(status: PeriodStatus, width: int) -> str:
+    from lofte.render import plain
+
+    wide = max(20, width - sum(_WIDTHS.values()) - _GAPS)
+    columns = [plain.Column("Activity", wide)]
+    for name, size in _WIDTHS.items():
+        wraps = name == "Target"
+        columns.append(
+            plain.Column(name, size, wraps=wraps, overflow="fold" if wraps else "ellipsis")
+        )
+    out = [plain.paragraph(line, width) for line in _header_lines(status)]
+    for title, rows in _grouped(status):
+        cells = [
+            [
+                "\n".join(_activity_lines(activity, wide)),
+                _target(activity, state),
+                _progress(activity, state),
+                f"{SYMBOLS[state.standing]} {standing_word(state.standing, 'en')}",
+                _iso(state.last_record) or _NONE,
+            ]
+            for activity, state in rows
+        ]
+        out.append(plain.table(" ".join(title.split()), columns, cells, width))
+    notes = [_note(a, s) for _, a, s in status.rows if s.kind == "coverage"]
+    out += [plain.paragraph(note, width) for note in notes if note]
+    out.append(plain.paragraph(status.summary(), width))
+    return "".join(out)
+
+
+def _rich_table(status: PeriodStatus, *, terminal: bool, width: int | None) -> str:
     from rich.console import Console
 
     out = io.StringIO()
@@ -99,21 +158,30 @@ def table(status: PeriodStatus, *, terminal: bool, width: int | None = None) -> 
 def _header(console: Console, status: PeriodStatus) -> None:
     from rich.text import Text
 
+    title, *lines = _header_lines(status)
+    console.print(Text(title, style="bold"))
+    for line in lines:
+        console.print(line)
+
+
+def _header_lines(status: PeriodStatus) -> list[str]:
+    """The document's title, the day and terms, and where the chosen term stands."""
     document = status.period.document
-    console.print(Text(document.title, style="bold"))
+    lines = [document.title]
     closed = sum(t.closed(status.as_of) for t in status.terms)
     kind = "tertials" if status.terms[0].kind == "tertial" else "quarters"
     line = f"Status on {status.as_of.isoformat()}: {closed} of {len(status.terms)} {kind} closed"
     if document.effective_start != document.first_day:
         line += f"; applies from {document.effective_start.isoformat()} (signing)"
-    console.print(line)
+    lines.append(line)
     term = status.term
     if term is not None and term.closed(status.as_of):
-        console.print(f"{term.label('en')}: standing at its end, {term.end.isoformat()}")
+        lines.append(f"{term.label('en')}: standing at its end, {term.end.isoformat()}")
     elif term is not None and status.as_of < term.start:
-        console.print(f"{term.label('en')}: not begun yet")
+        lines.append(f"{term.label('en')}: not begun yet")
     elif term is not None:
-        console.print(f"{term.label('en')}: still running")
+        lines.append(f"{term.label('en')}: still running")
+    return lines
 
 
 def _grouped(
@@ -184,14 +252,20 @@ def _group_table(
 def _activity_cell(activity: Activity, width: int) -> Any:
     from rich.text import Text
 
-    cell = Text(activity.id, style="bold", overflow="fold")
+    ident, short, *by = _activity_lines(activity, width)
+    cell = Text(ident, style="bold", overflow="fold")
+    cell.append("\n" + short)
+    for line in by:
+        cell.append("\n" + line, style="dim")
+    return cell
+
+
+def _activity_lines(activity: Activity, width: int) -> list[str]:
+    """The id, the text cut to one line of ``width``, and who is responsible (if anyone)."""
     text = " ".join(activity.text.split())
     short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
-    cell.append("\n" + short)
     who = ", ".join(activity.responsible)
-    if who:
-        cell.append("\nby " + who, style="dim")
-    return cell
+    return [activity.id, short, *(["by " + who] if who else [])]
 
 
 def _target(activity: Activity, state: ActivityStatus) -> str:
