@@ -1,8 +1,9 @@
 """Add a progress record to a file's text as whole new lines, touching no other byte.
 
-This is the technique pre-commit uses to rewrite YAML: parse once with the C
-parser for the marks (`lofte.read.marks`), find the line after which the record
-belongs, render the record in the file's own style, and insert it.  A round
+This is the technique pre-commit uses to rewrite YAML: parse with the C
+parser for the marks (`lofte.read.marks`: only up to the end of the activity,
+or the whole file for its list style when the activity has no ``progress:``
+yet), find the line after which the record belongs, render the record in the file's own style, and insert it.  A round
 trip through ruamel would rewrite the whole file to change one list, and
 costs forty times as much (see the record issue for the numbers).
 
@@ -29,7 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from lofte.read.marks import Node, tree
+from lofte.read.marks import Node, subtree, tree
 from lofte.write.recordtext import file_style, render
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -61,9 +62,9 @@ def append_record(raw: bytes, path: tuple[str | int, ...], record: dict[str, Any
     bom = BOM if text.startswith(BOM) else ""
     text = text[len(bom) :]
     lines = _LINE.findall(text)
-    root = activity = tree(text)
-    for step in path:
-        activity = activity.child(step)
+    # Only the activity's own marks, parsed no further than its end; the
+    # whole file's tree only when the file's list style must be looked up.
+    activity = subtree(text, path)
     name = activity.get("id")
     ident = repr(name[1].value) if name else "?"
     if activity.flow:
@@ -76,7 +77,7 @@ def append_record(raw: bytes, path: tuple[str | int, ...], record: dict[str, Any
     found = activity.get("progress")
     if found is None:
         key_col = activity.entries[0][1][1]
-        offset, content, flow = file_style(root)
+        offset, content, flow = file_style(tree(text))
         after = _belonging(lines, _end_line(lines, activity), key_col)
         dash = key_col + offset
         new = [" " * key_col + "progress:", *render(record, dash, dash + content, flow)]
