@@ -3,9 +3,10 @@
 This is the technique pre-commit uses to rewrite YAML: parse with the C
 parser for the marks (`lofte.read.marks`: only up to the end of the activity,
 or the whole file for its list style when the activity has no ``progress:``
-yet), find the line after which the record belongs, render the record in the file's own style, and insert it.  A round
-trip through ruamel would rewrite the whole file to change one list, and
-costs forty times as much (see the record issue for the numbers).
+yet), find the line after which the record belongs, render the record in
+the file's own style, and insert it.  A round trip through ruamel would
+rewrite the whole file to change one list, and costs forty times as much
+(see the record issue for the numbers).
 
 Where the record goes:
 
