@@ -37,9 +37,11 @@ def test_every_activity_is_the_same_node_as_in_the_whole_tree(path: Path) -> Non
         assert subtree(text, (*data_path, "id")) == _at(whole, (*data_path, "id"))
         found += 1
     assert subtree(text, ()) == whole
-    assert found == len(list(loaded.document.all_activities())) if hasattr(
-        loaded.document, "all_activities"
-    ) else found == 0
+    assert (
+        found == len(list(loaded.document.all_activities()))
+        if hasattr(loaded.document, "all_activities")
+        else found == 0
+    )
 
 
 def test_a_step_that_is_not_there_is_a_key_error() -> None:
