@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lofte.words import standing_word, word
+from lofte.words import long_date, standing_word, word
 
 if TYPE_CHECKING:
     from lofte.follow.standing import ActivityStatus
@@ -40,6 +40,9 @@ def describe(status: ActivityStatus, activity: Activity, lang: str = "en") -> st
         if status.standing == "done":
             last = status.last_record.isoformat() if status.last_record else ""
             return word("done_on", lang).format(date=last)
+        if status.records == 0 and status.deadline is not None and status.ended:
+            # The passed deadline is a fact; lateness is not claimed from silence.
+            return word("nothing_reported_due", lang).format(date=long_date(status.deadline, lang))
         pending = word("not_done_due", lang).format(date=due)
         return f"{pending}, {said}" if status.standing == "overdue" else pending
     if status.standing == "no_follow_up":

@@ -261,8 +261,9 @@ def _activity_cell(activity: Activity, width: int) -> Any:
 
 
 def _activity_lines(activity: Activity, width: int) -> list[str]:
-    """The id, the text cut to one line of ``width``, and who is responsible (if anyone)."""
-    text = " ".join(activity.text.split())
+    """The id, the title (else the text) cut to one line of ``width``, and who is responsible."""
+    # A title in the source's own words, where the file gives one, else the text.
+    text = " ".join((activity.title or activity.text).split())
     short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
     who = ", ".join(activity.responsible)
     return [activity.id, short, *(["by " + who] if who else [])]
