@@ -109,6 +109,30 @@ def paragraph(text: str, width: int) -> str:
     return "".join(line.rstrip() + "\n" for line in wrap(text, width))
 
 
+class Console:
+    """The part of rich's ``Console`` that `lofte status` prints on: ``print`` and ``width``.
+
+    ``print(x)`` writes ``str(x)`` wrapped to the width as rich prints it
+    (trailing blanks dropped); ``write`` adds text already laid out (a `table`).
+    """
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._parts: list[str] = []
+
+    def print(self, item: object = "") -> None:
+        """As ``rich.console.Console.print`` with markup, emoji and highlighting off."""
+        self._parts.append(paragraph(str(item), self.width))
+
+    def write(self, text: str) -> None:
+        """Text already laid out."""
+        self._parts.append(text)
+
+    def getvalue(self) -> str:
+        """Everything printed."""
+        return "".join(self._parts)
+
+
 class Column:
     """A fixed-width column: its header, width, and whether its cells wrap or end in ``…``."""
 
@@ -152,4 +176,4 @@ def _row(columns: Sequence[Column], parts: Sequence[list[str]]) -> str:
     )
 
 
-__all__ = ["Column", "Unsupported", "check", "divide", "paragraph", "table", "wrap"]
+__all__ = ["Column", "Console", "Unsupported", "check", "divide", "paragraph", "table", "wrap"]

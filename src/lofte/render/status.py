@@ -20,8 +20,6 @@ from lofte.words import SYMBOLS, standing_word
 if TYPE_CHECKING:
     from datetime import date
 
-    from rich.console import Console
-
     from lofte.follow.period import Outcome, PeriodStatus
     from lofte.follow.standing import ActivityStatus
     from lofte.model import Activity
@@ -75,7 +73,11 @@ def overview(periods: list[PeriodStatus], width: int = 80) -> str:
 
 
 def table(status: PeriodStatus, *, terminal: bool, width: int | None = None) -> str:
-    """Rich tables grouped by promise, the notes they need, and the summary line."""
+    """Tables grouped by promise, the notes they need, and the summary line.
+
+    Off a terminal, on a `lofte.render.plain.Console` (the same text, without
+    rich); on a terminal, or for what the plain console declines, on rich's.
+    """
     if not terminal:
         from lofte.render.plain import Unsupported
 
@@ -84,6 +86,15 @@ def table(status: PeriodStatus, *, terminal: bool, width: int | None = None) -> 
         except Unsupported:
             pass  # a character or a width only rich lays out exactly
     return _rich_table(status, terminal=terminal, width=width)
+
+
+def _plain_table(status: PeriodStatus, width: int) -> str:
+    """The table on the plain console; raises `Unsupported` for what only rich draws exactly."""
+    from lofte.render.plain import Console
+
+    console = Console(width)
+    _draw(console, status, False)
+    return console.getvalue()
 
 
 def console_width() -> int:
@@ -101,35 +112,6 @@ def console_width() -> int:
     return 80
 
 
-def _plain_table(status: PeriodStatus, width: int) -> str:
-    from lofte.render import plain
-
-    wide = max(20, width - sum(_WIDTHS.values()) - _GAPS)
-    columns = [plain.Column("Activity", wide)]
-    for name, size in _WIDTHS.items():
-        wraps = name == "Target"
-        columns.append(
-            plain.Column(name, size, wraps=wraps, overflow="fold" if wraps else "ellipsis")
-        )
-    out = [plain.paragraph(line, width) for line in _header_lines(status)]
-    for title, rows in _grouped(status):
-        cells = [
-            [
-                "\n".join(_activity_lines(activity, wide)),
-                _target(activity, state),
-                _progress(activity, state),
-                f"{SYMBOLS[state.standing]} {standing_word(state.standing, 'en')}",
-                _iso(state.last_record) or _NONE,
-            ]
-            for activity, state in rows
-        ]
-        out.append(plain.table(" ".join(title.split()), columns, cells, width))
-    notes = [_note(a, s) for _, a, s in status.rows if s.kind == "coverage"]
-    out += [plain.paragraph(note, width) for note in notes if note]
-    out.append(plain.paragraph(status.summary(), width))
-    return "".join(out)
-
-
 def _rich_table(status: PeriodStatus, *, terminal: bool, width: int | None) -> str:
     from rich.console import Console
 
@@ -144,6 +126,13 @@ def _rich_table(status: PeriodStatus, *, terminal: bool, width: int | None) -> s
         markup=False,
         soft_wrap=False,
     )
+    _draw(console, status, terminal)
+    # Rich pads every line to the full width; the padding is noise in a file or a pipe.
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+
+
+def _draw(console: Any, status: PeriodStatus, terminal: bool) -> None:
+    """Everything `status` prints, on rich's console or on the plain one (same ``print``)."""
     _header(console, status)
     for title, rows in _grouped(status):
         _group_table(console, title, rows, terminal)
@@ -151,15 +140,26 @@ def _rich_table(status: PeriodStatus, *, terminal: bool, width: int | None) -> s
     for note in filter(None, notes):
         console.print(note)
     console.print(status.summary())
-    # Rich pads every line to the full width; the padding is noise in a file or a pipe.
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
 
-def _header(console: Console, status: PeriodStatus) -> None:
+def _plain(console: Any) -> bool:
+    from lofte.render.plain import Console
+
+    return isinstance(console, Console)
+
+
+def _bold(console: Any, text: str) -> Any:
+    """``text`` in bold on rich's console; as it is on the plain one (no colour, no rich)."""
+    if _plain(console):
+        return text
     from rich.text import Text
 
+    return Text(text, style="bold")
+
+
+def _header(console: Any, status: PeriodStatus) -> None:
     title, *lines = _header_lines(status)
-    console.print(Text(title, style="bold"))
+    console.print(_bold(console, title))
     for line in lines:
         console.print(line)
 
@@ -213,13 +213,16 @@ def _loose_title(status: PeriodStatus) -> str:
 
 
 def _group_table(
-    console: Console, title: str, rows: list[tuple[Activity, ActivityStatus]], terminal: bool
+    console: Any, title: str, rows: list[tuple[Activity, ActivityStatus]], terminal: bool
 ) -> None:
+    wide = max(20, console.width - sum(_WIDTHS.values()) - _GAPS)
+    if _plain(console):
+        _plain_group_table(console, title, rows, wide)
+        return
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    wide = max(20, console.width - sum(_WIDTHS.values()) - _GAPS)
     grid = Table(
         title=Text(" ".join(title.split()), style="bold", overflow="ellipsis", no_wrap=True),
         title_justify="left",
@@ -247,6 +250,31 @@ def _group_table(
         )
     console.print(grid)
     console.print()
+
+
+def _plain_group_table(
+    console: Any, title: str, rows: list[tuple[Activity, ActivityStatus]], wide: int
+) -> None:
+    """The rich table of `_group_table`, cell for cell, drawn by `lofte.render.plain`."""
+    from lofte.render import plain
+
+    columns = [plain.Column("Activity", wide)]
+    for name, size in _WIDTHS.items():
+        wraps = name == "Target"
+        columns.append(
+            plain.Column(name, size, wraps=wraps, overflow="fold" if wraps else "ellipsis")
+        )
+    cells = [
+        [
+            "\n".join(_activity_lines(activity, wide)),
+            _target(activity, state),
+            _progress(activity, state),
+            f"{SYMBOLS[state.standing]} {standing_word(state.standing, 'en')}",
+            _iso(state.last_record) or _NONE,
+        ]
+        for activity, state in rows
+    ]
+    console.write(plain.table(" ".join(title.split()), columns, cells, console.width))
 
 
 def _activity_cell(activity: Activity, width: int) -> Any:
