@@ -460,6 +460,9 @@ def import_(report: Report, args: argparse.Namespace, tmp: Path) -> dict[str, fl
         import import_speed  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         needed = False
+    import importlib.util
+
+    needed = needed and importlib.util.find_spec("openpyxl") is not None  # the sheets
     if not needed:
         report.add("`lofte import`: not available (no such command in this build).")
         return {"record/import": nan}
