@@ -299,6 +299,42 @@ def write_record_file(out: Path, size: int = 1_000_000, seed: int = 2020) -> Pat
     return path
 
 
+def write_large_file(out: Path, activities: int = 12_500, seed: int = 2020) -> Path:
+    """A data dir with one promise ``2020.yaml`` of ``activities`` short activities.
+
+    About 160 bytes an activity (12,500 make 2.0 MB, under the reader's
+    2 MiB cap), a record on every other one, in 125 promises of 100: the
+    shape of a file that grew by bulk import, for finding anything that grows
+    faster than the activities (`status`, `report`, `record`).  Every
+    activity ``aktivitet-N`` has a count target.
+    """
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    name, slug = "Exempelby", "exempelby"
+    rng = random.Random(seed)
+    places = _places(rng)
+    (out / f"{slug}.yaml").write_text(municipality_file(name, places), encoding="utf-8")
+    (out / f"{AGREEMENT}.yaml").write_text(agreement_file(rng, name, slug), encoding="utf-8")
+    head = promise_file(rng, name, slug, 2020, places).split("\npromises:\n")[0]
+    lines = [head, "", "promises:"]
+    for n in range(activities):
+        if n % 100 == 0:
+            lines += [f"  - id: lofte-{n // 100 + 1}", "    text: Ett löfte.", "    activities:"]
+        lines += [
+            f"      - id: aktivitet-{n + 1}",
+            "        text: Insats.",
+            "        responsible: [polisen]",
+            f"        target: {{kind: count, at_least: {rng.randint(2, 9)}, unit: st}}",
+        ]
+        if n % 2 == 0:  # a record on every other activity: the file stays under 2 MiB
+            day = _date(rng, 2020)
+            lines += ["        progress:", f"          - {{date: {day.isoformat()}, count: 1}}"]
+    path = out / "2020.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: write the corpus (or the record file) and say what was written."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
@@ -307,9 +343,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the municipalities")
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--record-file", type=Path, help="write only the ~1 MB record data dir")
+    parser.add_argument(
+        "--large-file", type=Path, help="write only the 12,500-activity data dir (about 2 MiB)"
+    )
     args = parser.parse_args(argv)
     if args.record_file:
         path = write_record_file(args.record_file, seed=args.seed)
+        print(f"{path}: {path.stat().st_size:,} bytes")
+        return 0
+    if args.large_file:
+        path = write_large_file(args.large_file, seed=args.seed)
         print(f"{path}: {path.stat().st_size:,} bytes")
         return 0
     count = max(1, round(args.municipalities * args.scale))

@@ -71,3 +71,13 @@ def test_validate_imports_no_writer_renderer_or_tables(data_copy: Path) -> None:
     assert "lofte.validate" in modules
     # A handful of files: one process, so no multiprocessing either.
     assert loaded(modules, "ruamel", "jinja2", "rich", "multiprocessing") == []
+
+
+def test_pydantic_plugins_are_off_unless_the_user_says_otherwise() -> None:
+    code = "import os, lofte; print(os.environ.get('PYDANTIC_DISABLE_PLUGINS'))"
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.stdout == "__all__\n"
+    env["PYDANTIC_DISABLE_PLUGINS"] = "logfire"
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.stdout == "logfire\n"

@@ -71,12 +71,66 @@ def tree(text: str) -> Node:
     return _Builder(yaml, parser).node()
 
 
+def subtree(text: str, path: tuple[str | int, ...]) -> Node:
+    """The node at data ``path`` of ``text``, with the file's marks, parsing no further than it.
+
+    The events before the node are skipped without building anything, and
+    the parse stops where the node ends: what `tree` gives for the node, at
+    a cost that grows with the node's place in the file, not the whole file
+    (the splicer's parse of an activity in a 1 MB file).  A step that is not
+    in the document raises `KeyError`.
+    """
+    import yaml
+    from yaml._yaml import CParser
+
+    parser: Any = CParser(text)
+    parser.get_event()  # StreamStart
+    parser.get_event()  # DocumentStart
+    builder = _Builder(yaml, parser)
+    for step in path:
+        start = parser.get_event()  # the container the step goes into
+        if isinstance(step, int):
+            if type(start) is not yaml.SequenceStartEvent:
+                raise KeyError(step)
+            for _ in range(step):
+                if type(parser.peek_event()) is yaml.SequenceEndEvent:
+                    raise KeyError(step)
+                builder.skip()
+        else:
+            if type(start) is not yaml.MappingStartEvent:
+                raise KeyError(step)
+            while True:
+                key = parser.get_event()
+                if type(key) is not yaml.ScalarEvent:
+                    raise KeyError(step)
+                if key.value == step:
+                    break
+                builder.skip()
+        if type(parser.peek_event()) in builder.end:
+            raise KeyError(step)
+    return builder.node()
+
+
 class _Builder:
     def __init__(self, yaml: Any, parser: Any) -> None:
         self.parser = parser
         self.scalar = yaml.ScalarEvent
         self.seq = yaml.SequenceStartEvent
         self.end = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+        self.starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+    def skip(self) -> None:
+        """Consume one node's events, building nothing."""
+        get, starts, ends = self.parser.get_event, self.starts, self.end
+        depth = 0
+        while True:
+            kind = type(get())
+            if kind in starts:
+                depth += 1
+            elif kind in ends:
+                depth -= 1
+            if depth == 0:
+                return
 
     def node(self) -> Node:
         event = self.parser.get_event()

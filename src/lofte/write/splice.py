@@ -1,10 +1,12 @@
 """Add a progress record to a file's text as whole new lines, touching no other byte.
 
-This is the technique pre-commit uses to rewrite YAML: parse once with the C
-parser for the marks (`lofte.read.marks`), find the line after which the record
-belongs, render the record in the file's own style, and insert it.  A round
-trip through ruamel would rewrite the whole file to change one list, and
-costs forty times as much (see the record issue for the numbers).
+This is the technique pre-commit uses to rewrite YAML: parse with the C
+parser for the marks (`lofte.read.marks`: only up to the end of the activity,
+or the whole file for its list style when the activity has no ``progress:``
+yet), find the line after which the record belongs, render the record in
+the file's own style, and insert it.  A round trip through ruamel would
+rewrite the whole file to change one list, and costs forty times as much
+(see the record issue for the numbers).
 
 Where the record goes:
 
@@ -29,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from lofte.read.marks import Node, tree
+from lofte.read.marks import Node, subtree, tree
 from lofte.write.recordtext import file_style, render
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -72,9 +74,9 @@ def append_entry(
     bom = BOM if text.startswith(BOM) else ""
     text = text[len(bom) :]
     lines = _LINE.findall(text)
-    root = activity = tree(text)
-    for step in path:
-        activity = activity.child(step)
+    # Only the activity's own marks, parsed no further than its end; the
+    # whole file's tree only when the file's list style must be looked up.
+    activity = subtree(text, path)
     name = activity.get("id")
     ident = repr(name[1].value) if name else "?"
     whose = f"activity {ident}" if path else "the document"
@@ -88,7 +90,7 @@ def append_entry(
     found = activity.get(key)
     if found is None:
         key_col = activity.entries[0][1][1]
-        offset, content, flow = file_style(root)
+        offset, content, flow = file_style(tree(text))
         flow = flow and key == "progress"
         after = _belonging(lines, _end_line(lines, activity), key_col)
         dash = key_col + offset
