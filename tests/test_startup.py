@@ -63,7 +63,9 @@ def test_a_commands_help_imports_none_of_its_work(command: str) -> None:
 def test_status_imports_no_writer_renderer_or_cache(data_copy: Path) -> None:
     modules = modules_after("status", "2020", "--as-of", "2020-12-31", cwd=data_copy.parent)
     assert "lofte.status" in modules  # the probe really ran the command
-    assert loaded(modules, "ruamel", "jinja2", "sqlite3", "multiprocessing") == []
+    assert "lofte.render.plain" in modules  # and drew the table
+    # Off a terminal the table is drawn without rich (lofte.render.plain).
+    assert loaded(modules, "ruamel", "jinja2", "sqlite3", "multiprocessing", "rich") == []
 
 
 def test_validate_imports_no_writer_renderer_or_tables(data_copy: Path) -> None:

@@ -1,6 +1,10 @@
 """Drawing `lofte status`: rich tables on a terminal, the same as plain text elsewhere.
 
-JSON is `lofte.render.status_json`; `render` picks between them.
+JSON is `lofte.render.status_json`; `render` picks between them.  Off a
+terminal the table is drawn by `lofte.render.plain`, which gives the bytes
+rich would without importing it (a pipe, a file or CI never loads rich, and
+the table is linear in the activities); it hands anything it cannot draw
+exactly back to rich.
 
 Only this module imports rich, and only the status command imports this module.
 """
@@ -16,8 +20,6 @@ from lofte.words import SYMBOLS, standing_word, word
 
 if TYPE_CHECKING:
     from datetime import date
-
-    from rich.console import Console
 
     from lofte.follow.period import Outcome, PeriodStatus
     from lofte.follow.standing import ActivityStatus
@@ -83,7 +85,48 @@ def overview(periods: list[PeriodStatus], width: int = 80, lang: str = "en") -> 
 def table(
     status: PeriodStatus, *, terminal: bool, width: int | None = None, lang: str = "en"
 ) -> str:
-    """Rich tables grouped by promise, the notes they need, other work, deviations, summary."""
+    """Tables grouped by promise, the notes they need, other work, deviations, summary.
+
+    Off a terminal, on a `lofte.render.plain.Console` (the same text, without
+    rich); on a terminal, or for what the plain console declines, on rich's.
+    """
+    if not terminal:
+        from lofte.render.plain import Unsupported
+
+        try:
+            return _plain_table(status, width or console_width(), lang)
+        except Unsupported:
+            pass  # a character or a width only rich lays out exactly
+    return _rich_table(status, terminal=terminal, width=width, lang=lang)
+
+
+def _plain_table(status: PeriodStatus, width: int, lang: str = "en") -> str:
+    """The table on the plain console; raises `Unsupported` for what only rich draws exactly."""
+    from lofte.render.plain import Console
+
+    console = Console(width)
+    _draw(console, status, False, lang)
+    return console.getvalue()
+
+
+def console_width() -> int:
+    """The width rich would take: ``COLUMNS``, else a terminal on a standard stream, else 80."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except (OSError, ValueError):
+            continue
+    return 80
+
+
+def _rich_table(
+    status: PeriodStatus, *, terminal: bool, width: int | None, lang: str = "en"
+) -> str:
     from rich.console import Console
 
     out = io.StringIO()
@@ -97,6 +140,13 @@ def table(
         markup=False,
         soft_wrap=False,
     )
+    _draw(console, status, terminal, lang)
+    # Rich pads every line to the full width; the padding is noise in a file or a pipe.
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+
+
+def _draw(console: Any, status: PeriodStatus, terminal: bool, lang: str) -> None:
+    """Everything `status` prints, on rich's console or on the plain one (same ``print``)."""
     _header(console, status, lang)
     document = status.period.document
     marked = {ident for d in status.counted(document.deviations) for ident in d.affects}
@@ -110,15 +160,26 @@ def table(
     _other_work(console, status, lang)
     _deviations(console, status, lang)
     console.print(status.summary(lang))
-    # Rich pads every line to the full width; the padding is noise in a file or a pipe.
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
 
-def _header(console: Console, status: PeriodStatus, lang: str) -> None:
+def _plain(console: Any) -> bool:
+    from lofte.render.plain import Console
+
+    return isinstance(console, Console)
+
+
+def _bold(console: Any, text: str) -> Any:
+    """``text`` in bold on rich's console; as it is on the plain one (no colour, no rich)."""
+    if _plain(console):
+        return text
     from rich.text import Text
 
+    return Text(text, style="bold")
+
+
+def _header(console: Any, status: PeriodStatus, lang: str) -> None:
     document = status.period.document
-    console.print(Text(document.title, style="bold"))
+    console.print(_bold(console, document.title))
     closed = sum(t.closed(status.as_of) for t in status.terms)
     line = word("status.on", lang).format(
         date=status.as_of.isoformat(),
@@ -140,7 +201,7 @@ def _header(console: Console, status: PeriodStatus, lang: str) -> None:
         console.print(word(key, lang).format(term=term.label(lang), date=term.end.isoformat()))
 
 
-def _other_work(console: Console, status: PeriodStatus, lang: str) -> None:
+def _other_work(console: Any, status: PeriodStatus, lang: str) -> None:
     """Work outside the plan, after the activities: it has no target and counts to none."""
     shown = status.counted(status.period.document.other_work)
     if not shown:
@@ -152,7 +213,7 @@ def _other_work(console: Console, status: PeriodStatus, lang: str) -> None:
     console.print()
 
 
-def _deviations(console: Console, status: PeriodStatus, lang: str) -> None:
+def _deviations(console: Any, status: PeriodStatus, lang: str) -> None:
     """Deviations, each with what it affects; affected rows carry the same mark."""
     shown = status.counted(status.period.document.deviations)
     if not shown:
@@ -220,7 +281,7 @@ _MARK = "†"
 
 
 def _group_table(
-    console: Console,
+    console: Any,
     title: str,
     rows: list[Row],
     terminal: bool,
@@ -229,11 +290,14 @@ def _group_table(
     lang: str = "en",
     marked: set[str] | None = None,
 ) -> None:
+    wide = max(20, console.width - sum(_WIDTHS.values()) - _GAPS)
+    if _plain(console):
+        _plain_group_table(console, title, rows, wide, names, several_years, lang, marked)
+        return
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    wide = max(20, console.width - sum(_WIDTHS.values()) - _GAPS)
     grid = Table(
         title=Text(" ".join(title.split()), style="bold", overflow="ellipsis", no_wrap=True),
         title_justify="left",
@@ -269,6 +333,54 @@ def _group_table(
     console.print()
 
 
+def _plain_group_table(
+    console: Any,
+    title: str,
+    rows: list[Row],
+    wide: int,
+    names: dict[str, str],
+    several_years: bool,
+    lang: str = "en",
+    marked: set[str] | None = None,
+) -> None:
+    """The rich table of `_group_table`, cell for cell, drawn by `lofte.render.plain`."""
+    from lofte.render import plain
+
+    columns = [plain.Column(word("status.col.activity", lang), wide)]
+    for name, size in _WIDTHS.items():
+        wraps = name in ("Target", "Standing")
+        columns.append(
+            plain.Column(
+                word(f"status.col.{name.lower()}", lang),
+                size,
+                wraps=wraps,
+                overflow="fold" if wraps else "ellipsis",
+            )
+        )
+    cells = [
+        [
+            "\n".join(
+                text
+                for text, _ in _activity_lines(
+                    activity,
+                    wide,
+                    group,
+                    names,
+                    several_years,
+                    lang,
+                    activity.id in (marked or set()),
+                )
+            ),
+            _target(activity, state, lang),
+            _progress(activity, state, lang),
+            f"{SYMBOLS[state.standing]} {standing_word(state.standing, lang)}",
+            state.last_covers or _iso(state.last_record) or _NONE,
+        ]
+        for activity, state, group in rows
+    ]
+    console.write(plain.table(" ".join(title.split()), columns, cells, console.width))
+
+
 def _activity_cell(
     activity: Activity,
     width: int,
@@ -280,28 +392,45 @@ def _activity_cell(
 ) -> Any:
     from rich.text import Text
 
+    (ident, _), *rest = _activity_lines(activity, width, group, names, several_years, lang, marked)
+    cell = Text(activity.id, style="bold", overflow="fold")
+    cell.append(ident[len(activity.id) :])
+    for text, style in rest:
+        cell.append("\n" + text, style=style)
+    return cell
+
+
+def _activity_lines(
+    activity: Activity,
+    width: int,
+    group: Group | None = None,
+    names: dict[str, str] | None = None,
+    several_years: bool = False,
+    lang: str = "en",
+    marked: bool = False,
+) -> list[tuple[str, str | None]]:
+    """The cell's lines and their styles: the id (and its mark), the title cut to one line of
+    ``width``, who promises it (where its group does not), who is responsible, its months."""
     from lofte.follow.calendar import month_span
     from lofte.words import promisers
 
-    cell = Text(activity.id, style="bold", overflow="fold")
-    if marked:
-        cell.append(f" {_MARK}")
+    lines: list[tuple[str, str | None]] = [(activity.id + (f" {_MARK}" if marked else ""), None)]
     # A title in the source's own words, where the file gives one, else the text.
     text = " ".join((activity.title or activity.text).split())
     short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
-    cell.append("\n" + short)
+    lines.append((short, None))
     own = activity.promised_by
     if own is not None and (group is None or group.promised_by != own):
-        cell.append("\n" + promisers(own, names or {}, lang), style="dim")
+        lines.append((promisers(own, names or {}, lang), "dim"))
     who = ", ".join(activity.responsible)
     if who:
-        cell.append(f"\n{word('status.by', lang)} {who}", style="dim")
+        lines.append((f"{word('status.by', lang)} {who}", "dim"))
     window = activity.window
     if window is not None:
         span = month_span(window.first, window.last, lang, year=several_years)
         # The months alone: a prefix would not fit the narrowest column in Swedish.
-        cell.append("\n" + span, style="dim")
-    return cell
+        lines.append((span, "dim"))
+    return lines
 
 
 def _target(activity: Activity, state: ActivityStatus, lang: str = "en") -> str:
