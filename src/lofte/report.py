@@ -57,7 +57,7 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
     by_id = {s.activity_id: s for s in statuses}
     groups = [
         GroupView(
-            heading,
+            f"{label}: {group.title}" if group is not None and group.title else label,
             _one_paragraph(group.text) if group else None,
             group.category if group else None,
             [
@@ -66,8 +66,10 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
                 )
                 for a in activities
             ],
+            label,
+            group.title if group is not None else None,
         )
-        for heading, group, activities in _groups(document, lang)
+        for label, group, activities in _groups(document, lang)
     ]
     return Report(
         lang=lang,
@@ -135,9 +137,8 @@ def _groups(
     ):
         for number, group in enumerate(groups, start=1):
             label = f"{word(f'report.{key}', lang)} {number}"
-            heading = f"{label}: {group.title}" if group.title else label
             serving = [a for a in loose if key == "promise" and a.promise == group.id]
-            out.append((heading, group, [*group.activities, *serving]))
+            out.append((label, group, [*group.activities, *serving]))
     loose = [a for a in loose if a.promise not in promise_ids]
     if loose:
         key = (

@@ -103,6 +103,13 @@ def environment(fmt: str, lang: str, overrides: Path | None = None) -> jinja2.En
     env.filters["date"] = _date(lang)
     env.globals["words"] = WORDS[lang]
     env.globals["lang"] = lang
+    # Language of parts (WCAG 3.1.2): the promise files' own texts are Swedish,
+    # so on a page in another language they are marked lang="sv".  In Swedish
+    # these are empty and the page is as it was.
+    source = lang != "sv" and fmt == "html"
+    env.globals["src_lang"] = Markup(' lang="sv"') if source else Markup("")
+    env.globals["sv_open"] = Markup('<span lang="sv">') if source else Markup("")
+    env.globals["sv_close"] = Markup("</span>") if source else Markup("")
     return env
 
 

@@ -58,7 +58,9 @@ def overview(periods: list[PeriodStatus], width: int = 80) -> str:
     """One line per period file: its name and its summary, wrapped under itself."""
     import textwrap
 
-    names = [p.period.loaded.stem for p in periods]
+    from lofte.read.loader import period_names
+
+    names = period_names([p.period.loaded.path for p in periods])
     pad = max(map(len, names), default=0) + 2
     out = []
     for name, period in zip(names, periods, strict=True):
