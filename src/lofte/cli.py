@@ -417,6 +417,71 @@ def report(
         _fatal(exc)
 
 
+class SiteLang(enum.StrEnum):
+    """Languages of the site."""
+
+    sv = "sv"
+    en = "en"
+    both = "both"
+
+
+@app.command()
+def site(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The site's folder; built beside it and swapped in whole.",
+        ),
+    ] = Path("site"),
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="The site's date, YYYY-MM-DD; default: today.", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[
+        SiteLang,
+        typer.Option("--lang", help="Swedish, English, or both (Swedish at the root, en/ beside)."),
+    ] = SiteLang.both,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Directory of templates that replace built-in ones of the same name.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    jobs: Jobs = 0,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Write the static website: every period and term, open data and an Atom feed."""
+    from lofte.errors import LofteError
+    from lofte.render import REPORTERS
+
+    try:
+        from lofte.options import day_option
+        from lofte.site import languages
+        from lofte.site import site as build
+
+        built, problems = build(
+            output, data_dir, day_option(as_of), languages(lang.value), templates, jobs or None
+        )
+        if built is None:
+            count = len(problems)
+            line = f"site not written: {count} problem{'s' if count != 1 else ''}"
+            typer.echo(REPORTERS["text"](problems, line), nl=False, err=True)
+            raise typer.Exit(1)
+        typer.echo(
+            f"wrote {built.out}: {built.municipalities} municipalities, "
+            f"{built.periods} periods, {built.files} files"
+        )
+    except LofteError as exc:
+        _fatal(exc)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="lofte")

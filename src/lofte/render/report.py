@@ -117,10 +117,13 @@ def render(context: Any, fmt: str, lang: str, overrides: Path | None = None) -> 
     """The report ``context`` rendered as ``fmt`` (md or html) in ``lang``."""
     if overrides is not None and not overrides.is_dir():
         raise UsageError(f"{overrides}: templates directory not found")
-    env = environment(fmt, lang, overrides)
+    return render_template(environment(fmt, lang, overrides), TEMPLATE_NAMES[fmt], report=context)
+
+
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Template ``name`` of ``env`` rendered with ``context``; its errors as a `LofteError`."""
     try:
-        template = env.get_template(TEMPLATE_NAMES[fmt])
-        return template.render(report=context)
+        return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise LofteError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
