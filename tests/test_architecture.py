@@ -35,6 +35,7 @@ TIERS: dict[str, int] = {
     "lofte.record": 6,
     "lofte.report": 6,
     "lofte.schema": 6,
+    "lofte.site": 6,
     "lofte.cli": 7,
     "lofte.__main__": 8,
 }

@@ -8,7 +8,7 @@ with an index ``data.json``, and an Atom feed ``feed.xml``; in a tree, a top
 index groups the municipalities by local police area.  Swedish pages stand
 at the root and English ones under ``en/`` (``--lang both``, the default).
 
-Pages are the report's view (`lofte.report.build_report`) and templates
+Pages are the report's view (`lofte.render.reportbuild.build_report`) and templates
 (``templates/site/``, with ``--templates`` overrides as for `lofte report`);
 `lofte.render.siteview` adds the charts, the term strips and the links, all
 relative, so the site works from ``file://`` and under any sub-path.
@@ -88,7 +88,10 @@ def site(
     templates: Path | None = None,
     jobs: int | None = None,
 ) -> tuple[Built | None, list[Diagnostic]]:
-    """Build the site of ``data_dir`` into ``out``: what was written, or the problems (nothing written)."""
+    """Build the site of ``data_dir`` into ``out``: what was written, or the problems.
+
+    With problems nothing is written.
+    """
     from lofte.read.loader import display_path, municipality_folders
     from lofte.rules.bulk import map_files
     from lofte.write.tree import building, replaceable
@@ -173,9 +176,7 @@ class _Build:
         return _municipality(self, folder, promise_files(folder), workspace)
 
 
-def _municipality(
-    build: _Build, folder: Path, paths: list[Path], workspace: Workspace
-) -> _Summary:
+def _municipality(build: _Build, folder: Path, paths: list[Path], workspace: Workspace) -> _Summary:
     from lofte.rules.opening import open_period
     from lofte.write.tree import Tree
 
@@ -251,7 +252,10 @@ def _write_municipality(
         titles = activity_titles(status)
         # Open data: once, beside the pages of the root language.
         tree.write(f"{prefix}{stem}.json", status_json.dump(status_json.as_json(status)))
-        tree.write(f"{prefix}{stem}.csv", activities_csv(status, reports["sv" if "sv" in reports else build.langs[0]], titles))
+        tree.write(
+            f"{prefix}{stem}.csv",
+            activities_csv(status, reports["sv" if "sv" in reports else build.langs[0]], titles),
+        )
         tree.write(f"{prefix}{stem}.yaml", loaded.raw)
         data_periods.append(_data_entry(status, prefix))
         terms = _published_terms(status, build.as_of)
@@ -289,7 +293,7 @@ def _write_municipality(
 
 
 def _build_report(status: PeriodStatus, lang: str) -> Report:
-    from lofte.report import build_report
+    from lofte.render.reportbuild import build_report
 
     return build_report(status, lang)
 
@@ -339,7 +343,10 @@ def _crumbs(build: _Build, summary: _Summary, lang: str) -> list[tuple[str, str]
 
     lp = _lang_prefix(build, lang)
     if build.tree:
-        return [(word("site.home", lang), f"{lp}index.html"), (summary.name, f"{lp}{summary.folder}/index.html")]
+        return [
+            (word("site.home", lang), f"{lp}index.html"),
+            (summary.name, f"{lp}{summary.folder}/index.html"),
+        ]
     return [(summary.name, f"{lp}index.html")]
 
 
@@ -367,7 +374,8 @@ def _write_period_page(
         whole_heading = _build_heading(status, lang)
         crumbs.append((whole_heading, whole_path))
     crumbs.append((report.heading, path))
-    page = _page(build, path, f"{report.heading} – {report.title}", crumbs, lang, f"{lp}{prefix}feed.xml")
+    title = f"{report.heading} – {report.municipality}"  # a name: no Swedish text in <title>
+    page = _page(build, path, title, crumbs, lang, f"{lp}{prefix}feed.xml")
     summary_chart = chart("chart-summary", summary_counts(report), "site.summary_chart", lang)
     group_charts = [
         chart(
@@ -395,9 +403,7 @@ def _write_period_page(
         Link(word("site.csv", lang), href(path, f"{prefix}{stem}.csv")),
         Link(word("site.yaml", lang), href(path, f"{prefix}{stem}.yaml")),
     ]
-    term_links = [
-        Link(t.label(lang), href(path, f"{lp}{prefix}{stem}/{t.id}.html")) for t in terms
-    ]
+    term_links = [Link(t.label(lang), href(path, f"{lp}{prefix}{stem}/{t.id}.html")) for t in terms]
     view = PeriodPage(
         page=page,
         report=report,
@@ -450,7 +456,8 @@ def _deviations(
         Noted(record.date, record.deviation, headings.get(a.id), f"{anchor}{a.id}")
         for _, a, _ in status.rows
         for record in a.progress
-        if record.deviation and record.date <= report.view_date
+        if record.deviation
+        and record.date <= report.view_date
         and (status.term is None or status.term.contains(record.date))
     ]
     found += _listed(status, "deviations", headings, report.view_date)
@@ -458,7 +465,7 @@ def _deviations(
 
 
 def _other_work(status: PeriodStatus, headings: dict[str, str], path: str) -> list[Any]:
-    """Work done beyond the promise (`other_work`, from the follow-up issue), where the file has it."""
+    """Work done beyond the promise (`other_work`, of the follow-up issue), if the file has it."""
     return _listed(status, "other_work", headings, status.as_of)
 
 
@@ -645,9 +652,7 @@ def _tally(status: PeriodStatus) -> dict[str, int]:
     return tally(status.statuses)
 
 
-def _write_data_index(
-    tree: Tree, path: str, as_of: dt.date, summaries: list[_Summary]
-) -> int:
+def _write_data_index(tree: Tree, path: str, as_of: dt.date, summaries: list[_Summary]) -> int:
     """``data.json``: every period's open data, with addresses relative to the index itself."""
     import posixpath
 
@@ -718,7 +723,14 @@ def _write_top(
             (area or word("site.no_police_area", lang), sorted(cards, key=lambda c: c.name))
             for area, cards in sorted(groups.items(), key=lambda g: (g[0] == "", g[0]))
         ]
-        page = _page(context, path, word("site.name", lang), [(word("site.home", lang), path)], lang, f"{lp}feed.xml")
+        page = _page(
+            context,
+            path,
+            word("site.name", lang),
+            [(word("site.home", lang), path)],
+            lang,
+            f"{lp}feed.xml",
+        )
         view = TopPage(page=page, groups=ordered, data_index=href(path, "data.json"))
         build.write(path, _render(context, lang, "site/top.html.j2", view=view))
         entries = newest_first([e for s in summaries for e in s.feed.get(lang, [])])

@@ -59,6 +59,8 @@ WORDS: dict[str, dict[str, str]] = {
         "expected_by_now": "{expected} väntat hittills",
         "covered": "täckta",
         "missing": "saknas",
+        "missing_for": "saknas för {terms}",
+        "and": "och",
         "list_incomplete": "listan är ofullständig",
         "followed_up_in": "uppföljt {met} av {due} avslutade {terms}",
         "met_in": "minst {times} gånger per {term} i {met} av {due} avslutade {terms}",
@@ -106,6 +108,8 @@ WORDS: dict[str, dict[str, str]] = {
         "expected_by_now": "{expected} expected by now",
         "covered": "covered",
         "missing": "missing",
+        "missing_for": "missing for {terms}",
+        "and": "and",
         "list_incomplete": "the list is incomplete",
         "followed_up_in": "followed up in {met} of {due} closed {terms}",
         "met_in": "at least {times} times a {term} in {met} of {due} closed {terms}",
@@ -354,7 +358,9 @@ WORDS["en"].update(
         "site.breadcrumbs": "You are here",
         "site.other_lang": "På svenska",
         "site.municipalities": "Municipalities",
-        "site.municipalities_intro": "Citizen promises and their follow-up, municipality by municipality.",
+        "site.municipalities_intro": (
+            "Citizen promises and their follow-up, municipality by municipality."
+        ),
         "site.no_police_area": "Local police area not stated",
         "site.periods": "Citizen promises",
         "site.no_periods": "No citizen promises yet.",

@@ -1,7 +1,7 @@
 """What a page of `lofte site` shows, beyond the report: charts, term strips, links.
 
 The period pages reuse the report's view (`lofte.render.reportview.Report`,
-built by `lofte.report.build_report`); this module adds what a website needs
+built by `lofte.render.reportbuild.build_report`); this module adds what a website needs
 around it: the stacked bars of standings, the strip of terms per activity,
 the pages' links (always relative), and the lists of deviations and other
 work.  Charts are drawn by the templates from the geometry computed here, so a
