@@ -277,3 +277,19 @@ def test_xss_payload_is_inert_on_every_site_page_in_the_feed_and_the_csv(
     assert b"\xe2\x80\xae" not in feed and b"\x1b" not in feed  # U+202E and ESC are gone
     rows = list(csv.reader(io.StringIO((out / "2023.csv").read_bytes().decode("utf-8-sig"))))
     assert rows[1][3] == "'" + formula  # a spreadsheet shows it as text, never runs it
+
+
+def test_clean_drops_exactly_the_control_characters() -> None:
+    import unicodedata
+
+    every = "".join(chr(c) for c in range(0x2100) if not 0xD800 <= c < 0xE000)
+    expected = "".join(
+        " " if unicodedata.category(ch) == "Cc" and ch not in "\n\t" else ch
+        for ch in every
+        if ch not in {chr(c) for c in (0x00AD, 0x061C, 0x180E, 0xFEFF)}
+        and not 0x200B <= ord(ch) < 0x2010
+        and not 0x202A <= ord(ch) < 0x202F
+        and not 0x2060 <= ord(ch) < 0x2065
+        and not 0x2066 <= ord(ch) < 0x206A
+    )
+    assert clean(every) == expected

@@ -497,8 +497,11 @@ def test_own_templates_replace_the_built_in_ones(tmp_path: Path) -> None:
     (look / "site" / "site.css.j2").write_text("body { background: #fffbe6; }\n", encoding="utf-8")
     out = tmp_path / "site"
     assert build(out, REPORT_DATA, "--templates", str(look), "--lang", "sv").code == 0
+    style = (out / "style.css").read_text(encoding="utf-8")
+    assert style.endswith("body { background: #fffbe6; }\n")
+    assert "@page { size: A4;" in style  # the report's look, kept
     page = (out / "2022.html").read_text(encoding="utf-8")
-    assert "body { background: #fffbe6; }" in page
+    assert '<link rel="stylesheet" href="style.css">' in page
     assert not (out / "en").exists()
     assert "In English" not in page
 

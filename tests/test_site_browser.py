@@ -1,4 +1,4 @@
-"""The site in a real headless Chromium: axe-core on every page type in sv and en, the keyboard, print.
+"""The site in a headless Chromium: axe-core on every page type in sv and en, keyboard, print.
 
 Slow, and never optional in CI: the browser and axe-core come as for the
 report (tests/test_report_browser.py, whose fixtures these are).
@@ -100,7 +100,12 @@ def test_charts_are_images_with_words(browser: Browser, site: Path) -> None:  # 
     assert charts[0][1] == (
         "Standing of 7 activities: 2 kept, 3 partly kept, 1 behind, 1 without follow-up."
     )
+    # Nothing from elsewhere: its one stylesheet is the site's own, and it loaded.
     assert browser.evaluate("performance.getEntriesByType('resource').length") == 0
+    sheets = browser.evaluate("[...document.styleSheets].map(s => s.href)")
+    assert sheets == [(site / "style.css").resolve().as_uri()]
+    skip = "getComputedStyle(document.querySelector('.skip')).position"
+    assert browser.evaluate(skip) == "absolute"  # the stylesheet applies
     assert browser.evaluate("document.scripts.length") == 0
 
 

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 LANG_CHOICES = ("sv", "en", "both")
 #: Entries of the top feed of a tree: the newest follow-ups of all municipalities.
 TOP_FEED_ENTRIES = 100
+#: The one stylesheet every page links to (rendered from templates/site/style.css.j2).
+STYLESHEET = "style.css"
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ def site(
             problems += _duplicates(summaries)
             if errors_in(problems):
                 raise _Abort
+            stylesheet = _Build(build.root, data_dir, as_of, langs, templates, tree)
+            build.write(STYLESHEET, _render(stylesheet, langs[0], "site/style.css.j2"))
             if tree:
                 _write_top(build, summaries, as_of, langs, templates)
             else:
@@ -334,6 +338,7 @@ def _page(
         alternate=alternate,
         alternate_lang=other,
         feed=href(path, feed) if feed else None,
+        stylesheet=href(path, STYLESHEET),
     )
 
 

@@ -143,6 +143,7 @@ class Page:
     alternate: Link | None  # the same page in the other language
     alternate_lang: str | None
     feed: str | None
+    stylesheet: str  # the site's style.css, relative to the page
 
 
 @dataclass(frozen=True)
