@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import corpus
+import site_bench
 from measure import Command, Sample, interleaved, succeeds
 
 HERE = Path(__file__).resolve().parent
@@ -347,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default="bulk,memory,crossover,startup,record",
+        default="bulk,memory,crossover,startup,record,site",
         help="comma-separated sections to run (default: all)",
     )
     args = parser.parse_args(argv)
@@ -371,6 +372,12 @@ def main(argv: list[str] | None = None) -> int:
             crossover(report, args, files)
         starts = startup(report, args) if "startup" in only else {}
         writes = record(report, args, tmp) if "record" in only else {}
+        nan = float("nan")
+        sites = (
+            site_bench.measure(report, args, tmp / "corpus", tmp)
+            if "site" in only
+            else {"site/validate": nan, "rss": nan}
+        )
     hello = starts.get("bare Typer hello-world")
     checks: list[Target] = [
         Target(
@@ -398,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
             1.0,
         ),
         Target("peak RSS, largest corpus / smallest", rss, 1.25),
+        Target("`lofte site` / `lofte validate`, the tree", sites["site/validate"], 3.0),
+        Target("`lofte site` peak RSS, largest / smallest", sites["rss"], 1.25),
     ]
     targets(report, checks)
     report.add("", f"Load average at the end: {os.getloadavg()[0]:.1f}.")

@@ -394,9 +394,10 @@ def _write_period_page(
     ]
     view_date = report.view_date
     by_id = {a.id: (a, s) for _, a, s in status.rows}
-    strips = {
+    strips = {  # on the period's page; a term's page links there
         key: strip(activity, one, status.terms, view_date, term, lang)
         for key, (activity, one) in by_id.items()
+        if term is None
     }
     headings = {a.id: a.heading for g in report.groups for a in g.activities}
     deviations = _deviations(status, report, headings, path, lang)
