@@ -1,7 +1,7 @@
 """The site's Atom feed (RFC 4287): one entry per follow-up, newest first.
 
-Built with the standard library's ElementTree, which escapes every text and
-attribute, so nothing from a promise file can break the XML.  Each entry's id
+Every text and attribute is cleaned of control characters (which XML 1.0
+cannot hold) and XML-escaped, so nothing from a promise file can break it.  Each entry's id
 is a name-based UUID (RFC 4122, version 5) of where the follow-up sits —
 municipality, file, activity, date and its place among that day's records —
 so it stays the same from build to build and a reader never sees an entry
@@ -58,43 +58,52 @@ def atom(
     """The feed at ``path`` (relative to the site's root) as UTF-8 bytes with an XML declaration.
 
     ``home`` and the entries' links are relative to the site's root too; the
-    feed links to them relative to itself.
+    feed links to them relative to itself.  Written as text, every value
+    through `_text` or `_attr` (XML escaping of cleaned text): a site's feeds
+    hold tens of thousands of entries, and ElementTree took a tenth of the build.
     """
     import posixpath
-    import xml.etree.ElementTree as ET
 
     from lofte.render.siteview import href
 
-    ET.register_namespace("", ATOM)
-
-    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        if text is not None:
-            element.text = clean(text)
-        return element
-
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
-    sub(feed, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}")
-    sub(feed, "title", title)
     newest = entries[0].date if entries else as_of
-    sub(feed, "updated", _stamp(newest))
-    sub(feed, "link", rel="self", href=posixpath.basename(path), type="application/atom+xml")
-    sub(feed, "link", rel="alternate", href=href(path, home), type="text/html")
-    name = sub(feed, "author")
-    sub(name, "name", author)
-    sub(feed, "generator", "lofte")
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>\n',
+        f'<feed xmlns="{ATOM}" xml:lang={_attr(lang)}>\n',
+        f"  <id>urn:uuid:{uuid.uuid5(NAMESPACE, key)}</id>\n",
+        f"  <title>{_text(title)}</title>\n",
+        f"  <updated>{_stamp(newest)}</updated>\n",
+        f'  <link rel="self" href={_attr(posixpath.basename(path))} '
+        'type="application/atom+xml" />\n',
+        f'  <link rel="alternate" href={_attr(href(path, home))} type="text/html" />\n',
+        f"  <author>\n    <name>{_text(author)}</name>\n  </author>\n",
+        "  <generator>lofte</generator>\n",
+    ]
     for entry in entries:
-        item = sub(feed, "entry")
-        sub(item, "id", entry.id)
-        sub(item, "title", entry.title)
-        sub(item, "updated", _stamp(entry.date))
-        sub(item, "link", rel="alternate", href=href(path, entry.href), type="text/html")
-        who = sub(item, "author")
-        sub(who, "name", entry.author)
-        sub(item, "summary", entry.text, type="text")
-    ET.indent(feed)
-    body = ET.tostring(feed, encoding="unicode")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+        out += [
+            "  <entry>\n",
+            f"    <id>{entry.id}</id>\n",
+            f"    <title>{_text(entry.title)}</title>\n",
+            f"    <updated>{_stamp(entry.date)}</updated>\n",
+            f'    <link rel="alternate" href={_attr(href(path, entry.href))} type="text/html" />\n',
+            f"    <author>\n      <name>{_text(entry.author)}</name>\n    </author>\n",
+            f'    <summary type="text">{_text(entry.text)}</summary>\n',
+            "  </entry>\n",
+        ]
+    out.append("</feed>\n")
+    return "".join(out).encode("utf-8")
+
+
+def _text(value: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(clean(value))
+
+
+def _attr(value: str) -> str:
+    from xml.sax.saxutils import quoteattr
+
+    return quoteattr(clean(value))
 
 
 def _stamp(day: dt.date) -> str:
