@@ -304,7 +304,6 @@ WORDS["sv"].update(
         "site.no_periods": "Inga medborgarlöften ännu.",
         "site.agreements": "Samverkansöverenskommelser",
         "site.span": "Gäller {start} – {end}",
-        "site.read_more": "Läs hur det gick",
         "site.terms": "Uppföljning per {terms}",
         "site.summary_chart": "Läget för {total} aktiviteter: {counts}.",
         "site.summary_none": "Inga aktiviteter att följa upp.",
@@ -339,12 +338,10 @@ WORDS["sv"].update(
         "site.feed": "Prenumerera på uppföljningen (Atom)",
         "site.feed_title": "{name}: uppföljning av medborgarlöften",
         "site.feed_all": "Uppföljning av medborgarlöften",
-        "site.feed_record": "Uppföljning",
         "site.feed_deviation": "Avvikelse",
         "site.feed_other": "Annat arbete",
         "site.as_of": "Läget den {date}.",
         "site.promised_by": "Utlovat av",
-        "site.latest": "Senast: {title}, {summary}",
         "site.all_terms": "Hela perioden",
     }
 )
@@ -366,7 +363,6 @@ WORDS["en"].update(
         "site.no_periods": "No citizen promises yet.",
         "site.agreements": "Cooperation agreements",
         "site.span": "Applies {start} – {end}",
-        "site.read_more": "Read how it went",
         "site.terms": "Follow-up by {terms}",
         "site.summary_chart": "Standing of {total} activities: {counts}.",
         "site.summary_none": "No activities to follow up.",
@@ -401,12 +397,10 @@ WORDS["en"].update(
         "site.feed": "Subscribe to the follow-up (Atom)",
         "site.feed_title": "{name}: follow-up of citizen promises",
         "site.feed_all": "Follow-up of citizen promises",
-        "site.feed_record": "Follow-up",
         "site.feed_deviation": "Deviation",
         "site.feed_other": "Other work",
         "site.as_of": "Standing on {date}.",
         "site.promised_by": "Promised by",
-        "site.latest": "Latest: {title}, {summary}",
         "site.all_terms": "The whole period",
     }
 )
