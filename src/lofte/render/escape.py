@@ -46,6 +46,10 @@ _NOT_URL = re.compile(r'[\s"<>\\^`{}|]')
 
 # The control characters (Unicode category Cc: C0, DEL and C1) but tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Either kind: what `clean` has anything to do about.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(f"\\u{c:04x}" for c in sorted(_INVISIBLE)) + "]"
+)
 
 
 def clean(text: str) -> str:
@@ -55,9 +59,9 @@ def clean(text: str) -> str:
     millions of values (the same characters as ``unicodedata.category(ch) ==
     "Cc"``, which a test checks).
     """
-    if not text.isascii():  # every invisible character is outside ASCII
-        text = text.translate(_INVISIBLE)
-    return _CONTROL.sub(" ", text)
+    if _UNSAFE.search(text) is None:  # nearly always: one scan, no copy
+        return text
+    return _CONTROL.sub(" ", text.translate(_INVISIBLE))
 
 
 def one_line(text: str) -> str:
