@@ -78,7 +78,9 @@ CASES = [
     ("2020-09-15", "vandringar", "no_follow_up"),
     ("2020-09-15", "matning", "done"),
     ("2020-06-30", "kamera", "no_follow_up"),
-    ("2020-07-01", "kamera", "overdue"),
+    # No record, no verdict: a milestone past its deadline with nothing recorded is
+    # not "overdue" (issue 11); silence states no lateness.
+    ("2020-07-01", "kamera", "no_follow_up"),
     ("2020-09-15", "rad", "on_track"),
     ("2021-01-15", "rad", "partly_kept"),
     ("2020-09-15", "kontroller", "on_track"),
@@ -92,8 +94,21 @@ def test_fixture_standings(as_of: str, activity: str, standing: str) -> None:
 
 
 def test_the_fixture_reaches_every_standing() -> None:
+    # `overdue` stays in STANDINGS (the JSON summary keeps its keys), but silence
+    # alone never produces it, and nothing else does.
     reached = {standing for _, _, standing in CASES}
-    assert reached == set(STANDINGS)
+    assert reached == set(STANDINGS) - {"overdue"}
+
+
+@pytest.mark.parametrize("as_of", ["2020-07-01", "2020-12-31", "2021-01-15", "2030-01-01"])
+def test_silence_is_no_follow_up_whatever_the_date(as_of: str) -> None:
+    # Every activity of the fixture without a record, judged on any day after its start.
+    silent = [
+        a.id for _, a in FIXTURE_2020.all_activities() if not a.progress and a.id != "hostlov"
+    ]
+    assert silent, "the fixture has silent activities"
+    for ident in silent:
+        assert status_of(FIXTURE_2020, ident, as_of).standing == "no_follow_up", ident
 
 
 def test_recurring_kept_and_not_kept_and_ongoing_behind() -> None:
@@ -211,7 +226,7 @@ SENTENCES = [
     ("2021-01-15", "rad", "followed up in 2 of 3 closed tertials, partly kept; missing: 2020-T3"),
     ("2021-01-15", "kontakter", "followed up in 3 of 3 closed tertials"),
     ("2020-09-15", "matning", "done 2020-06-01"),
-    ("2020-09-15", "kamera", "not recorded as done, due 2020-06-30, overdue"),
+    ("2020-09-15", "kamera", "nothing reported; due to be done by 30 June 2020"),
     ("2020-05-20", "kamera", "not recorded as done, due 2020-06-30"),
     ("2020-09-15", "vandringar", "no follow-up recorded"),
     ("2020-09-15", "hostlov", "not started: starts 2020-10-01"),
@@ -239,17 +254,16 @@ def test_swedish_sentences() -> None:
         "uppföljt 2 av 3 avslutade tertial, delvis hållet; saknas: 2020-T3"
     )
     assert sv("2020-09-15", "vandringar") == "ingen uppföljning registrerad"
+    assert sv("2020-09-15", "kamera") == "inget rapporterat; skulle vara klart 30 juni 2020"
 
 
 def test_summary_lines() -> None:
     end = assess(FIXTURE_2020, date(2021, 1, 15), places=TOWN.places)
     assert summary_line(end) == (
-        "3 of 12 targets kept, 2 followed up, 3 partly kept, 1 not kept, 1 overdue, "
-        "2 without follow-up"
+        "3 of 12 targets kept, 2 followed up, 3 partly kept, 1 not kept, 3 without follow-up"
     )
     assert summary_line(end, "sv") == (
-        "3 av 12 mål hållna, 2 uppföljda, 3 delvis hållna, 1 inte hållna, 1 försenade, "
-        "2 utan uppföljning"
+        "3 av 12 mål hållna, 2 uppföljda, 3 delvis hållna, 1 inte hållna, 3 utan uppföljning"
     )
     early = assess(FIXTURE_2020, date(2020, 1, 15), places=TOWN.places)
     assert summary_line(early) == "12 targets: 12 not started"

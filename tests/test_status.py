@@ -148,7 +148,7 @@ def test_overview_one_line_per_period_file(status_dir: Path) -> None:
     assert result.code == 0
     assert result.out == (
         "2020                 1 of 12 targets kept, 3 on track, 2 followed up, 2 behind,\n"
-        "                     1 not kept, 1 overdue, 1 not started, 1 without follow-up\n"
+        "                     1 not kept, 1 not started, 2 without follow-up\n"
         "2024-2025            3 targets: 3 not started\n"
         "samverkan-2020-2023  2 targets: 1 followed up, 1 without follow-up\n"
         "tom-2022             5 targets: 5 not started\n"
@@ -176,7 +176,7 @@ def test_real_overview_on_data(data_copy: Path) -> None:
     result = run_cli("status", "--as-of", "2021-06-01", cwd=data_copy.parent)
     assert result.out == (
         "2019                 7 targets: 7 without follow-up\n"
-        "2020                 7 targets: 1 overdue, 6 without follow-up\n"
+        "2020                 7 targets: 7 without follow-up\n"
         "2021                 3 targets: 3 without follow-up\n"
         "2024-2025            15 targets: 15 not started\n"
         "samverkan-2020-2023  10 targets: 10 without follow-up\n"

@@ -280,6 +280,9 @@ class Activity(Strict):
     """A concrete activity, with who does it and what counts as done."""
 
     id: Slug
+    title: Text | None = Field(
+        default=None, description="A short title in the source's own words, for headings."
+    )
     text: Text
     responsible: list[Slug] = empty_list(
         "Actor ids: polisen, kommunen, or a unit of the municipality file."

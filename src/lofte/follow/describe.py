@@ -52,6 +52,9 @@ def describe(
     if status.kind == "milestone":
         if status.standing == "done":
             return word("done_on", lang).format(date=day(status.last_record))
+        if status.records == 0 and status.deadline is not None and status.ended:
+            # The passed deadline is a fact; lateness is not claimed from silence.
+            return word("nothing_reported_due", lang).format(date=long_date(status.deadline, lang))
         pending = word("not_done_due", lang).format(date=due)
         return f"{pending}, {said}" if status.standing == "overdue" else pending
     if status.standing == "no_follow_up":

@@ -10,11 +10,14 @@ The rules, per target kind (README.md, "How standing is judged", says the same):
   ``followed_up``: count unknown, neither kept nor zero.
 - coverage: covered items against the list, with the same pace and end rules.
 - recurring: closed terms with enough records against closed terms.
-- milestone: ``done`` once recorded, ``overdue`` after its deadline.
+- milestone: ``done`` once recorded.
 - ongoing: ``followed_up`` when every closed term has a record, else ``behind``.
 
 Nothing recorded is ``no_follow_up`` (or ``not_started`` before the activity
-starts): never zero.  Only records dated on or before ``as_of`` count.
+starts), whatever the date: never zero, and never ``overdue`` or ``behind``,
+which only records can show.  ``overdue`` stays in `STANDINGS` so the JSON
+summary keeps its keys; silence alone never produces it.  Only records dated
+on or before ``as_of`` count.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ class ActivityStatus:
     kind: str | None = None  # the target's kind; None for an activity without a target
     starts: date | None = None  # when the activity starts to apply
     deadline: date | None = None  # when it is judged: due date, window end or period end
+    ended: bool = False  # whether the deadline had passed on the day the view is taken
     # What the calendar alone says, records or not:
     expected: float | None = None  # count/coverage before the deadline: pace by now, 2 decimals
     items: tuple[str, ...] = ()  # coverage: the items required (empty if the list is unknown)
@@ -149,7 +153,6 @@ def assess_activity(
     places: Mapping[str, PlaceList] | None = None,
 ) -> ActivityStatus:
     """One activity's standing; see `assess`."""
-    view = as_of if term is None else min(as_of, term.end + timedelta(days=1))
     records = [r for r in activity.progress if r.date <= as_of]
     if term is not None:
         records = [r for r in records if r.date <= term.end]
@@ -167,6 +170,7 @@ def assess_activity(
         starts=start,
         deadline=deadline,
     )
+    view = as_of if term is None else min(as_of, term.end + timedelta(days=1))
     if term is not None:
         inside = records_in(activity, term, as_of)
         in_counts = [r.count for r in inside if r.count is not None]
@@ -180,12 +184,14 @@ def assess_activity(
     per = target.per if target is not None and target.kind == "recurring" else None
     closed = [t for t in terms_of(document, per) if t.closed(view)]
     span = judge.Span(start, deadline, view, closed, places)
-    base = replace(base, **judge.plan(target, span))
+    base = replace(base, ended=span.ended, **judge.plan(target, span))
     if not records:
         if view < start:
             return replace(base, standing="not_started")
-        overdue = base.kind == "milestone" and view > deadline
-        return replace(base, standing="overdue" if overdue else "no_follow_up")
+        # No record, no verdict: silence is never read as lateness or as falling
+        # behind, whatever the date.  A passed deadline is said as a fact by
+        # `lofte.follow.describe`; `lofte check`'s freshness rules warn about it.
+        return replace(base, standing="no_follow_up")
     if target is None:
         return replace(base, standing="followed_up")
     return replace(base, **judge.outcome(target, records, base.recorded, span))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from lofte.render.headings import first_sentence
 from lofte.render.reportview import ActivityView, Bar, RecordView
 
 if TYPE_CHECKING:
@@ -30,7 +31,12 @@ def activity_view(
     last_day: dt.date,
     places: Mapping[str, PlaceList],
     lang: str,
+    heading: str | None = None,
 ) -> ActivityView:
+    """One activity as the report shows it; ``heading`` from `lofte.render.headings.headings`.
+
+    Without a heading, its title or the first sentence of its text is used.
+    """
     from lofte.follow.describe import describe
     from lofte.words import SYMBOLS, standing_word
 
@@ -40,7 +46,8 @@ def activity_view(
     records = [_record(r, terms, lang) for r in sorted(shown, key=lambda r: r.date)]
     return ActivityView(
         id=activity.id,
-        heading=_first_sentence(activity.text),
+        heading=heading or activity.title or first_sentence(activity.text),
+        title=activity.title,
         text=_one_paragraph(activity.text),
         responsible=[actors.get(a, a) for a in activity.responsible],
         target=_target(activity, cadence, last_day, places, lang),
@@ -139,16 +146,6 @@ def _target(
     if target.measure:
         text += f" ({target.measure})"
     return text
-
-
-def _first_sentence(text: str, limit: int = 110) -> str:
-    """A heading for an activity: its first sentence, shortened at a word if long."""
-    flat = _one_paragraph(text)
-    end = flat.find(". ")
-    sentence = flat if end < 0 else flat[: end + 1]
-    if len(sentence) <= limit:
-        return sentence
-    return sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _one_paragraph(text: str | None) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lofte.render.activityview import activity_view
+from lofte.render.headings import headings
 from lofte.render.reportview import SUMMARY, GroupView, Report, SummaryCount
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
     view_date = min(as_of, term.end if term is not None else last_day)
     actors = _actors(municipality)
     by_id = {s.activity_id: s for s in statuses}
+    heads = headings(activity for _, activity in document.all_activities())
     groups = [
         GroupView(
             f"{label}: {group.title}" if group is not None and group.title else label,
@@ -42,7 +44,17 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
             group.category if group else None,
             [
                 activity_view(
-                    a, by_id[a.id], term, terms, actors, as_of, cadence, last_day, places, lang
+                    a,
+                    by_id[a.id],
+                    term,
+                    terms,
+                    actors,
+                    as_of,
+                    cadence,
+                    last_day,
+                    places,
+                    lang,
+                    heading=heads[a.id],
                 )
                 for a in activities
             ],

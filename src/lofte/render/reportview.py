@@ -71,6 +71,7 @@ class ActivityView:
     records: list[RecordView]
     deviations: list[str]
     last_record: dt.date | None
+    title: str | None = None  # the file's `title:`, when it gives one
 
     @property
     def followed_up(self) -> bool:

@@ -187,7 +187,8 @@ def _activity_cell(activity: Activity, width: int) -> Any:
     from rich.text import Text
 
     cell = Text(activity.id, style="bold", overflow="fold")
-    text = " ".join(activity.text.split())
+    # A title in the source's own words, where the file gives one, else the text.
+    text = " ".join((activity.title or activity.text).split())
     short = text if len(text) <= width else text[: width - 1].rstrip() + "…"
     cell.append("\n" + short)
     who = ", ".join(activity.responsible)

@@ -77,6 +77,7 @@ def _activity(group: Group | None, activity: Activity, status: ActivityStatus) -
     return {
         "id": activity.id,
         "promise": group.id if group is not None else None,
+        "title": activity.title,
         "text": activity.text,
         "responsible": list(activity.responsible),
         "target": target.model_dump(mode="json", exclude_unset=True) if target else None,
