@@ -382,7 +382,7 @@ def _write_period_page(
     title = f"{report.heading} – {report.municipality}"  # a name: no Swedish text in <title>
     page = _page(build, path, title, crumbs, lang, f"{lp}{prefix}feed.xml")
     summary_chart = chart("chart-summary", summary_counts(report), "site.summary_chart", lang)
-    group_charts = [
+    group_charts = [  # on the period's page: a term's page is the term's records
         chart(
             f"chart-group-{n}",
             _group_counts(group.activities, lang),
@@ -391,6 +391,7 @@ def _write_period_page(
             group=group.label or group.heading,
         )
         for n, group in enumerate(report.groups, start=1)
+        if term is None
     ]
     view_date = report.view_date
     by_id = {a.id: (a, s) for _, a, s in status.rows}
