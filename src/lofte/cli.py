@@ -36,7 +36,7 @@ DataDir = Annotated[
     typer.Option(
         "--data-dir",
         envvar="LOFTE_DATA_DIR",
-        help="Directory of promise files.  [default: ./data]",
+        help="Directory of promise files, or of one folder per municipality.  [default: ./data]",
         show_default=False,
         file_okay=False,
     ),
