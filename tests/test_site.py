@@ -511,3 +511,24 @@ def test_english_alone_stands_at_the_root(tmp_path: Path) -> None:
     assert build(out, REPORT_DATA, "--lang", "en").code == 0
     assert '<html lang="en">' in (out / "index.html").read_text(encoding="utf-8")
     assert (out / "2022.json").is_file() and not (out / "en").exists()
+
+
+def test_a_second_municipality_file_in_one_folder_writes_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPORT_DATA, data)
+    shutil.copy(data / "exempelby.yaml", data / "annanby.yaml")
+    result = build(tmp_path / "site", data)
+    assert result.code == 1
+    assert "exempelby.yaml:1:1: a second municipality file in one folder (the first is " in (
+        result.err
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_no_data_directory_is_a_usage_error(tmp_path: Path) -> None:
+    result = build(tmp_path / "site", tmp_path / "nowhere")
+    assert result.code == 2
+    assert result.err == (
+        f"lofte: {tmp_path / 'nowhere'}: data directory not found "
+        "(set --data-dir or LOFTE_DATA_DIR)\n"
+    )
