@@ -532,3 +532,25 @@ def test_no_data_directory_is_a_usage_error(tmp_path: Path) -> None:
         f"lofte: {tmp_path / 'nowhere'}: data directory not found "
         "(set --data-dir or LOFTE_DATA_DIR)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("index.html", "2020.html"),
+        ("en/index.html", "2020.json"),
+        ("en/a/2020/2020-T1.html", "a/2020.csv"),
+        ("a/2020/2020-T1.html", "a/2020/2020-T2.html"),
+        ("a/b/c.html", "a/bb/c.html"),
+        ("en/a/index.html", "en/a/2020.html#activity-x"),
+        ("x.html", "en/x.html"),
+    ],
+)
+def test_href_is_relpath(source: str, target: str) -> None:
+    import posixpath
+
+    from lofte.render.siteview import href
+
+    path, _, anchor = target.partition("#")
+    expected = posixpath.relpath(path, posixpath.dirname(source) or ".")
+    assert href(source, target) == expected + (f"#{anchor}" if anchor else "")
