@@ -63,7 +63,7 @@ def activities_csv(status: PeriodStatus, report: Report, titles: dict[str, str])
                 _cell(group.id if group is not None else None),
                 _cell(activity.id),
                 _cell(titles.get(activity.id) or (view.heading if view else activity.text)),
-                _cell(promised.get(activity.id)),
+                _cell(getattr(view, "promised_by", None) or promised.get(activity.id)),
                 _cell(", ".join(view.responsible) if view else ", ".join(activity.responsible)),
                 _cell(view.target if view else None),
                 _cell(one.recorded),
