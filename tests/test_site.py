@@ -49,6 +49,7 @@ def tree_site(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("tree-site") / "site"
     result = build(out, tree)
     assert result.code == 0, result.out + result.err
+    assert result.out == f"wrote {out}: 2 municipalities, 8 periods, {_count(out)} files\n"
     return out
 
 
@@ -242,6 +243,7 @@ def test_tree_gives_a_top_index_grouped_by_police_area(tree_site: Path) -> None:
     assert index["municipalities"][0]["periods"][0]["json"] == "exempelby/2023.json"
     _atom(tree_site / "feed.xml")
     _atom(tree_site / "strangnas" / "feed.xml")
+    assert not (tree_site / ".top-feed").exists()  # the build's own spill files are gone
 
 
 def test_status_validate_and_check_walk_the_tree(tree: Path) -> None:
@@ -559,3 +561,13 @@ def test_href_is_relpath(source: str, target: str) -> None:
     path, _, anchor = target.partition("#")
     expected = posixpath.relpath(path, posixpath.dirname(source) or ".")
     assert href(source, target) == expected + (f"#{anchor}" if anchor else "")
+
+
+def test_the_top_feed_holds_the_newest_of_every_municipality(tree_site: Path) -> None:
+    def ids(path: Path) -> list[str | None]:
+        return [e.findtext(f"{ATOM}id") for e in _atom(path).findall(f"{ATOM}entry")]
+
+    town = ids(tree_site / "exempelby" / "feed.xml")
+    assert ids(tree_site / "feed.xml") == town[:100] and len(town) == 11
+    link = _atom(tree_site / "feed.xml").find(f"{ATOM}entry/{ATOM}link")
+    assert link is not None and str(link.get("href")).startswith("exempelby/2022.html#activity-")

@@ -44,6 +44,8 @@ LANG_CHOICES = ("sv", "en", "both")
 TOP_FEED_ENTRIES = 100
 #: The one stylesheet every page links to (rendered from templates/site/style.css.j2).
 STYLESHEET = "style.css"
+#: Where each municipality's newest feed entries wait for the top feed during a build.
+SPILL = ".top-feed"
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,6 @@ class _Summary:
     periods: int = 0
     files: int = 0
     data: dict[str, Any] = field(default_factory=dict)  # its entry in the top data.json
-    feed: dict[str, list[Entry]] = field(default_factory=dict)  # lang → its newest entries
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -94,6 +95,8 @@ def site(
 
     With problems nothing is written.
     """
+    import shutil
+
     from lofte.read.loader import display_path, municipality_folders
     from lofte.rules.bulk import map_files
     from lofte.write.tree import building, replaceable
@@ -124,12 +127,13 @@ def site(
             problems += _duplicates(summaries)
             if errors_in(problems):
                 raise _Abort
-            stylesheet = _Build(build.root, data_dir, as_of, langs, templates, tree)
-            build.write(STYLESHEET, _render(stylesheet, langs[0], "site/style.css.j2"))
             if tree:
                 _write_top(build, summaries, as_of, langs, templates)
+                shutil.rmtree(build.root / SPILL)
             else:
                 _write_data_index(build, "data.json", as_of, summaries)
+            stylesheet = _Build(build.root, data_dir, as_of, langs, templates, tree)
+            build.write(STYLESHEET, _render(stylesheet, langs[0], "site/style.css.j2"))
             files = sum(s.files for s in summaries) + build.files
     except _Abort:
         return None, sorted(problems)
@@ -632,7 +636,39 @@ def _write_feed(
         ),
     )
     if build.tree:
-        summary.feed[lang] = ordered[:TOP_FEED_ENTRIES]
+        # Its newest entries wait on disk for the top feed, not in memory (which then
+        # would grow with the number of municipalities).
+        _spill(tree, f"{SPILL}/{summary.folder}.{lang}.json", ordered[:TOP_FEED_ENTRIES])
+
+
+def _spill(tree: Tree, path: str, entries: list[Entry]) -> None:
+    """Keep ``entries`` in a file of the build for the top feed (removed before the swap)."""
+    import json
+    from dataclasses import asdict
+
+    rows = [{**asdict(e), "date": e.date.isoformat()} for e in entries]
+    tree.write(path, json.dumps(rows, ensure_ascii=False))
+    tree.files -= 1  # not part of the site
+
+
+def _newest(folder: Path, summaries: list[_Summary], lang: str) -> list[Entry]:
+    """The newest entries of all municipalities, reading one file at a time (memory stays flat)."""
+    import heapq
+    import json
+
+    from lofte.render.site_feed import Entry, newest_first
+
+    kept: list[Entry] = []
+    for one in summaries:
+        path = folder / f"{one.folder}.{lang}.json"
+        if not path.is_file():
+            continue
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        found = [Entry(**{**r, "date": dt.date.fromisoformat(r["date"])}) for r in rows]
+        kept = heapq.nsmallest(
+            TOP_FEED_ENTRIES, kept + found, key=lambda e: (-e.date.toordinal(), e.key)
+        )
+    return newest_first(kept)
 
 
 def _data_entry(status: PeriodStatus, prefix: str) -> dict[str, Any]:
@@ -711,7 +747,7 @@ def _write_top(
     templates: Path | None,
 ) -> int:
     """The tree's top index, data index and feed; the number of files written."""
-    from lofte.render.site_feed import atom, newest_first
+    from lofte.render.site_feed import atom
     from lofte.render.siteview import MunicipalityCard, TopPage, href
     from lofte.words import word
 
@@ -740,7 +776,7 @@ def _write_top(
         )
         view = TopPage(page=page, groups=ordered, data_index=href(path, "data.json"))
         build.write(path, _render(context, lang, "site/top.html.j2", view=view))
-        entries = newest_first([e for s in summaries for e in s.feed.get(lang, [])])
+        entries = _newest(build.root / SPILL, summaries, lang)
         build.write(
             f"{lp}feed.xml",
             atom(
