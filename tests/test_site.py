@@ -580,3 +580,26 @@ def test_the_top_feed_holds_the_newest_of_every_municipality(tree_site: Path) ->
     assert link is not None
     assert str(link.get("href")).split("/")[0] in ("exempelby", "strangnas")
     assert "#activity-" in str(link.get("href"))
+
+
+def test_report_and_record_take_a_municipality_and_period(tree: Path, tmp_path: Path) -> None:
+    report = run_cli(
+        "report", "exempelby/2022", "--as-of", AS_OF, "--data-dir", str(tree), "-t", "T2"
+    )
+    assert report.code == 0, report.err
+    assert report.out.startswith("# Medborgarlöfte Exempelby kommun 2022\n")
+    data = tmp_path / "data"
+    shutil.copytree(tree, data)
+    record = run_cli(
+        "record",
+        "exempelby/2023",
+        "vandringar",
+        "--count",
+        "1",
+        "--date",
+        "2023-01-10",
+        "--data-dir",
+        str(data),
+    )
+    assert record.code == 0, record.out + record.err
+    assert "date: 2023-01-10" in (data / "exempelby" / "2023.yaml").read_text(encoding="utf-8")
