@@ -474,6 +474,8 @@ def site(
             line = f"site not written: {count} problem{'s' if count != 1 else ''}"
             typer.echo(REPORTERS["text"](problems, line), nl=False, err=True)
             raise typer.Exit(1)
+        for warning in problems:  # warnings only: errors write nothing
+            typer.echo(warning.render(), err=True)
         typer.echo(
             f"wrote {built.out}: {built.municipalities} municipalities, "
             f"{built.periods} periods, {built.files} files"
