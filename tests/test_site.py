@@ -603,3 +603,14 @@ def test_report_and_record_take_a_municipality_and_period(tree: Path, tmp_path: 
     )
     assert record.code == 0, record.out + record.err
     assert "date: 2023-01-10" in (data / "exempelby" / "2023.yaml").read_text(encoding="utf-8")
+
+
+def test_a_link_to_the_site_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    assert build(real, REPORT_DATA).code == 0
+    link = tmp_path / "public"
+    link.symlink_to(real, target_is_directory=True)
+    assert build(link, REPORT_DATA, as_of="2023-06-01").code == 0
+    assert link.is_symlink() and (link / "index.html").is_file()
+    assert "1 juni 2023" in (real / "2022.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["public", "real"]

@@ -71,6 +71,8 @@ def building(target: Path) -> Iterator[Tree]:
     The caller checks `replaceable` first; an exception in the block removes
     the half-built folder and leaves ``target`` as it was.
     """
+    if target.is_symlink():
+        target = target.resolve()  # the folder a link names is replaced, the link kept
     parent = target.parent
     parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=parent))
