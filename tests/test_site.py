@@ -230,6 +230,8 @@ def test_tree_gives_a_top_index_grouped_by_police_area(tree_site: Path) -> None:
     top = (tree_site / "index.html").read_text(encoding="utf-8")
     assert '<a href="exempelby/index.html">Exempelby kommun</a>' in top
     assert '<a href="strangnas/index.html">Strängnäs kommun</a>' in top
+    # The newest promise begun by the site's date (2024-2025 has not begun on 2023-01-15).
+    assert "Strängnäs kommun</a>: Så gick det 2021: " in top
     texts = parse(tree_site / "index.html").texts
     areas = [t for _, t in texts if t.lower().startswith("lokalpolisområde")]
     # Strängnäs's municipality file states none; its newest promise that does is used.

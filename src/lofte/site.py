@@ -292,10 +292,18 @@ def _write_municipality(
     }
     if build.tree:
         _write_data_index(tree, f"{prefix}data.json", build.as_of, [summary])
+    # The top index names the newest promise that has begun by the site's date.
+    begun = [
+        s.period.document.effective_start <= build.as_of
+        for s in statuses
+        if s.period.document.kind != "samverkansoverenskommelse"
+    ]
+    latest = begun.index(True) if True in begun else 0
     for lang in build.langs:
         promises, agreements = cards.get(lang, ([], []))
         if promises:
-            summary.latest[lang] = f"{promises[0].heading}: {promises[0].summary_line}"
+            card = promises[latest]
+            summary.latest[lang] = f"{card.heading}: {card.summary_line}"
         _write_index(build, tree, summary, promises, agreements, prefix, lang)
         _write_feed(build, tree, summary, entries[lang], prefix, lang)
 
