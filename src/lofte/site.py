@@ -408,7 +408,7 @@ def _write_period_page(
     view_date = report.view_date
     by_id = {a.id: (a, s) for _, a, s in status.rows}
     strips = {  # on the period's page; a term's page links there
-        key: strip(activity, one, status.terms, view_date, term, lang)
+        key: strip(activity, one, status.terms, view_date, term, lang, status.period.document)
         for key, (activity, one) in by_id.items()
         if term is None
     }
@@ -468,16 +468,17 @@ def _deviations(
     status: PeriodStatus, report: Report, headings: dict[str, str], path: str, lang: str
 ) -> list[Any]:
     """Every deviation reported: on records, and (from the follow-up issue) the file's own list."""
-    from lofte.render.siteview import Noted
+    from lofte.render.siteview import Noted, day_of
 
     anchor = "#activity-"
+    document = status.period.document
     found = [
-        Noted(record.date, record.deviation, headings.get(a.id), f"{anchor}{a.id}")
+        Noted(day, record.deviation, headings.get(a.id), f"{anchor}{a.id}")
         for _, a, _ in status.rows
         for record in a.progress
         if record.deviation
-        and record.date <= report.view_date
-        and (status.term is None or status.term.contains(record.date))
+        and (day := day_of(record, document)) <= report.view_date
+        and (status.term is None or status.term.contains(day))
     ]
     found += _listed(status, "deviations", headings, report.view_date)
     return sorted(found, key=lambda n: (n.date or dt.date.min, n.text))
@@ -490,11 +491,12 @@ def _other_work(status: PeriodStatus, headings: dict[str, str], path: str) -> li
 
 def _listed(status: PeriodStatus, key: str, headings: dict[str, str], until: dt.date) -> list[Any]:
     """Items of a document-level list with a date and a text (read leniently: the format grows)."""
-    from lofte.render.siteview import Noted
+    from lofte.render.siteview import Noted, day_of
 
     out = []
-    for item in getattr(status.period.document, key, None) or []:
-        day = getattr(item, "date", None)
+    document = status.period.document
+    for item in getattr(document, key, None) or []:
+        day = day_of(item, document)
         if isinstance(day, dt.date) and day > until:
             continue
         text = getattr(item, "text", None) or getattr(item, "note", None) or ""
@@ -573,19 +575,27 @@ def _entries(
 ) -> list[Entry]:
     """The feed's entries of one period: one per record up to the site's date."""
     from lofte.render.site_feed import Entry
+    from lofte.render.siteview import day_of
     from lofte.words import word
 
     headings = {a.id: a.heading for g in report.groups for a in g.activities}
     stem = status.period.loaded.stem
     ident = summary.id or summary.folder
     out: list[Entry] = []
+    document = status.period.document
     for _, activity, _ in status.rows:
-        seen: dict[dt.date, int] = {}
+        seen: dict[str, int] = {}
         for record in activity.progress:
-            if record.date > status.as_of:
+            day = day_of(record, document)
+            if day > status.as_of:
                 continue
-            seen[record.date] = seen.get(record.date, 0) + 1
+            # Its place: its date, or (dated by `covers` alone) the span it covers.
+            covers = getattr(record, "covers", None)
+            where = record.date.isoformat() if record.date else f"covers-{covers}"
+            seen[where] = seen.get(where, 0) + 1
             parts = []
+            if covers:
+                parts.append(f"({covers})")
             if record.count is not None:
                 parts.append(f"{word('report.count', lang)}: {record.count}.")
             if record.note:
@@ -599,8 +609,8 @@ def _entries(
             heading = headings.get(activity.id, activity.id)
             out.append(
                 Entry(
-                    key=f"{ident}/{stem}/{activity.id}/{record.date.isoformat()}/{seen[record.date]}",
-                    date=record.date,
+                    key=f"{ident}/{stem}/{activity.id}/{where}/{seen[where]}",
+                    date=day,
                     title=f"{summary.name}, {report.period}: {heading}",
                     text=" ".join(parts),
                     href=f"{page_path}#activity-{activity.id}",

@@ -269,6 +269,7 @@ def strip(
     view_date: dt.date,
     view_term: Term | None,
     lang: str,
+    document: Any = None,
 ) -> Strip:
     """Which of the period's terms the activity was followed up in (a span record included)."""
     from lofte.follow.standing import records_in
@@ -282,7 +283,7 @@ def strip(
         short = f"{letter[term.kind]}{term.number}"
         if len(years) > 1:
             short = f"{term.year} {short}"
-        state = _state(activity, status, term, view_date, view_term, records_in)
+        state = _state(activity, status, term, view_date, view_term, records_in, document)
         fill, ink, stroke, symbol = STRIP_LOOK[state]
         name = f"{word(f'term.{term.kind}', lang).lower()} {term.number} {term.year}"
         state_word = word(f"site.strip.key.{state}", lang)
@@ -301,12 +302,20 @@ def _state(
     view_date: dt.date,
     view_term: Term | None,
     records_in: Any,
+    document: Any,
 ) -> str:
     starts = status.starts or term.start
     deadline = status.deadline or term.end
     if term.before_start or term.end < starts or term.start > deadline:
         return "before"
-    if records_in(activity, term, view_date):
+    import inspect
+
+    # With the document, `records_in` counts a span record (`covers`) in every term it covers.
+    if len(inspect.signature(records_in).parameters) > 3:
+        followed = records_in(activity, term, view_date, document)
+    else:
+        followed = records_in(activity, term, view_date)
+    if followed:
         return "followed"
     closed = term.end < view_date or (view_term is not None and term.end <= view_term.end)
     if not closed:
@@ -335,6 +344,22 @@ def join_and(items: list[str], lang: str) -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {word('site.and', lang)} {items[-1]}"
+
+
+def day_of(item: Any, document: Any) -> dt.date:
+    """The day a record (or other work, or a deviation) counts from.
+
+    Its date; a record dated only by the span it covers (`covers`, of the
+    follow-up issue) counts from the span's last day, as `lofte.follow.calendar`
+    says where it has ``day_of``.
+    """
+    from lofte.follow import calendar
+
+    found = getattr(calendar, "day_of", None)
+    if found is not None:
+        day: dt.date = found(item, document)
+        return day
+    return item.date  # type: ignore[no-any-return]
 
 
 def summary_counts(report: Report) -> list[SummaryCount]:
