@@ -503,12 +503,15 @@ def _listed(status: PeriodStatus, key: str, headings: dict[str, str], until: dt.
         affects = getattr(item, "affects", None) or getattr(item, "activity", None)
         first = affects[0] if isinstance(affects, list | tuple) and affects else affects
         target = str(first) if first else None
+        covers = getattr(item, "covers", None)
+        dated = getattr(item, "date", None) is not None
         out.append(
             Noted(
-                day if isinstance(day, dt.date) else None,
+                day if dated and isinstance(day, dt.date) else None,
                 str(text),
                 headings.get(target) if target else None,
                 f"#activity-{target}" if target and target in headings else None,
+                covers=str(covers) if covers else None,
             )
         )
     return out
@@ -625,7 +628,8 @@ def _entries(
                     date=item.date or status.as_of,
                     title=f"{summary.name}, {report.period}: {word(label, lang)}",
                     text=item.text,
-                    href=page_path + (item.href or ""),
+                    # The activity it concerns, else its section of the page.
+                    href=page_path + (item.href or f"#{key.replace('_', '-')}"),
                     author=summary.name,
                 )
             )

@@ -345,6 +345,7 @@ WORDS["sv"].update(
         "site.as_of": "Läget den {date}.",
         "site.promised_by": "Utlovat av",
         "site.all_terms": "Hela perioden",
+        "site.covers": "avser {span}",
     }
 )
 WORDS["en"].update(
@@ -404,5 +405,6 @@ WORDS["en"].update(
         "site.as_of": "Standing on {date}.",
         "site.promised_by": "Promised by",
         "site.all_terms": "The whole period",
+        "site.covers": "for {span}",
     }
 )

@@ -129,6 +129,7 @@ class Noted:
     text: str
     activity: str | None  # the activity's heading
     href: str | None  # its anchor on the page
+    covers: str | None = None  # the span it reports on (`covers`), when it says one
 
 
 @dataclass(frozen=True)
