@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import corpus
+import site_bench
 from measure import Command, Sample, interleaved, succeeds
 
 HERE = Path(__file__).resolve().parent
@@ -422,35 +423,6 @@ def large(report: Report, args: argparse.Namespace, tmp: Path) -> dict[str, floa
     return found
 
 
-def site(
-    report: Report, args: argparse.Namespace, tree: Path, tmp: Path, files: list[Path]
-) -> dict[str, float]:
-    """`lofte site` on the corpus tree next to `lofte validate` on it (issue 13)."""
-    report.add("", "## `lofte site` on the corpus", "")
-    nan = float("nan")
-    if not succeeds([*LOFTE, "site", "--help"], cwd=ROOT):
-        report.add("`lofte site`: not available (no such command in this build).")
-        return {"site/validate": nan}
-    out = tmp / "site"
-    validate = [*LOFTE, "validate", "--no-cache", "--data-dir", str(tree), *map(str, files)]
-    command = [*LOFTE, "site", "--as-of", CHECK_AS_OF, "--data-dir", str(tree), "-o", str(out)]
-    runs = max(1, args.slow_runs)
-    progress(f"site: 2 commands × {runs}")
-    samples = interleaved(
-        [("lofte validate --no-cache (the corpus)", validate), ("lofte site", command)],
-        runs=runs,
-        warmup=0,
-        before={"lofte site": lambda: shutil.rmtree(out, ignore_errors=True)},
-    )
-    report.table(
-        samples,
-        samples[0],
-        f"`lofte site --as-of {CHECK_AS_OF} --data-dir CORPUS -o DIR`, the output directory "
-        f"emptied before each run; {runs} run(s) each, round-robin, no warm-up.",
-    )
-    return {"site/validate": ratio(samples[1], samples[0])}
-
-
 def import_(report: Report, args: argparse.Namespace, tmp: Path) -> dict[str, float]:
     """`lofte import` of 50 sheets × 20 rows against single `lofte record` calls (issue 15)."""
     report.add("", "## `lofte import` against single records", "")
@@ -543,9 +515,13 @@ def main(argv: list[str] | None = None) -> int:
         starts = startup(report, args) if "startup" in only else {}
         writes = record(report, args, tmp) if "record" in only else {}
         big = large(report, args, tmp) if "large" in only else {}
-        sites = site(report, args, tmp / "corpus", tmp, files) if "site" in only else {}
         imports = import_(report, args, tmp) if "import" in only else {}
-    nan = float("nan")
+        nan = float("nan")
+        sites = (
+            site_bench.measure(report, args, tmp / "corpus", tmp)
+            if "site" in only
+            else {"site/validate": nan, "rss": nan}
+        )
     hello = starts.get("bare Typer hello-world")
     checks: list[Target] = [
         Target(
@@ -593,11 +569,8 @@ def main(argv: list[str] | None = None) -> int:
             1.5,
         ),
         Target("peak RSS, largest corpus / smallest", rss, 1.25),
-        Target(
-            "`lofte site` / `lofte validate`, the corpus (issue 13)",
-            sites.get("site/validate", nan),
-            3.0,
-        ),
+        Target("`lofte site` / `lofte validate`, the tree (issue 13)", sites["site/validate"], 3.0),
+        Target("`lofte site` peak RSS, largest / smallest", sites["rss"], 1.25),
         Target(
             "1000 single `lofte record` / one `lofte import` (issue 15)",
             imports.get("record/import", nan),

@@ -41,6 +41,7 @@ TIERS: dict[str, int] = {
     "lofte.complete": 6,
     "lofte.sheet": 6,
     "lofte.importer": 6,
+    "lofte.site": 6,
     "lofte.cli": 7,
     "lofte.__main__": 8,
 }

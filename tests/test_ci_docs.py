@@ -55,3 +55,36 @@ def test_the_hooks_are_documented() -> None:
         assert f"id: {hook['id']}" in doc
         assert hook["pass_filenames"] is False  # why: docs/ci.md, "pre-commit"
         assert hook["language"] == "python"
+
+
+PAGES = ("site-github-pages.yml", "site-gitlab-pages.yml")
+
+
+@pytest.mark.parametrize("command", _commands(PAGES[0]) + _commands(PAGES[1]))
+def test_the_pages_jobs_build_a_whole_site_from_the_real_data(
+    command: str, data_copy: Path
+) -> None:
+    from sitecheck import broken_links
+
+    words = shlex.split(command)[1:]
+    assert words[:2] == ["site", "-o"]
+    result = run_cli(*words, "--as-of", "2026-11-22", cwd=data_copy.parent)
+    assert result.code == 0, result.out + result.err
+    out = data_copy.parent / words[2]
+    assert result.out.startswith(f"wrote {words[2]}: 1 municipalities, 5 periods, ")
+    assert (out / "index.html").is_file() and (out / "en" / "2020.html").is_file()
+    assert broken_links(out) == []
+
+
+def test_the_pages_jobs_publish_from_main_and_on_a_schedule() -> None:
+    github = yaml.safe_load((DOCS / PAGES[0]).read_text(encoding="utf-8"))
+    events = github[True]  # YAML 1.1 reads the key `on` as true
+    assert events["push"] == {"branches": ["main"]} and "schedule" in events
+    steps = github["jobs"]["build"]["steps"]
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") for s in steps)
+    deploy = github["jobs"]["deploy"]["steps"]
+    assert deploy[0]["uses"].startswith("actions/deploy-pages")
+    gitlab = yaml.safe_load((DOCS / PAGES[1]).read_text(encoding="utf-8"))
+    assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
+    assert "lofte site -o public" in gitlab["pages"]["script"]
+    assert "$CI_DEFAULT_BRANCH" in gitlab["pages"]["rules"][0]["if"]

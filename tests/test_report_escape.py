@@ -240,3 +240,65 @@ def test_md_link() -> None:
 
 def test_clean_keeps_newlines_and_swedish_letters() -> None:
     assert clean("åäö ÅÄÖ é – “”\nny rad\u202e") == "åäö ÅÄÖ é – “”\nny rad"
+
+
+def test_xss_payload_is_inert_on_every_site_page_in_the_feed_and_the_csv(
+    hostile: Path, tmp_path: Path
+) -> None:
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    from sitecheck import broken_links
+
+    formula = '=HYPERLINK("https://x.invalid/","klicka")'
+    path = hostile / "2023.yaml"
+    text = path.read_text("utf-8")
+    first = text.index("    text: ", text.index("activities:"))
+    text = (
+        text[:first] + f"    text: {_yaml_quote(formula)}\n" + text[text.index("\n", first) + 1 :]
+    )
+    path.write_text(text, "utf-8")
+    out = tmp_path / "site"
+    result = run_cli("site", "-o", str(out), "--as-of", "2023-01-15", "--data-dir", str(hostile))
+    assert result.code == 0, result.err
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text("utf-8")
+        parser = _Tags()
+        parser.feed(html)
+        names = {tag for tag, _ in parser.tags}
+        assert not names & {"script", "img", "iframe", "object", "embed", "math"}, page
+        for tag, attrs in parser.tags:
+            assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
+            assert not str(attrs.get("href", "")).startswith(("javascript:", "data:")), page
+        assert parser.comments == [], page
+        visible = "".join(parser.text)
+        assert "\u202e" not in visible and "\u200b" not in visible and "\x1b" not in visible
+    assert broken_links(out) == []  # every link is the site's own or an http(s) URL
+    period = (out / "2022.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in period
+    feed = (out / "feed.xml").read_bytes()
+    root = ET.fromstring(feed)  # still well-formed XML
+    summaries = [e.text or "" for e in root.iter("{http://www.w3.org/2005/Atom}summary")]
+    assert any('<script>alert(1)</script><img src=x onerror="alert(2)">' in s for s in summaries)
+    assert b"\xe2\x80\xae" not in feed and b"\x1b" not in feed  # U+202E and ESC are gone
+    rows = list(csv.reader(io.StringIO((out / "2023.csv").read_bytes().decode("utf-8-sig"))))
+    assert rows[1][3] == "'" + formula  # a spreadsheet shows it as text, never runs it
+
+
+def test_clean_drops_exactly_the_control_characters() -> None:
+    import unicodedata
+
+    every = "".join(chr(c) for c in range(0x2100) if not 0xD800 <= c < 0xE000)
+    expected = "".join(
+        " " if unicodedata.category(ch) == "Cc" and ch not in "\n\t" else ch
+        for ch in every
+        if ch not in {chr(c) for c in (0x00AD, 0x061C, 0x180E, 0xFEFF)}
+        and not 0x200B <= ord(ch) < 0x2010
+        and not 0x202A <= ord(ch) < 0x202F
+        and not 0x2060 <= ord(ch) < 0x2065
+        and not 0x2066 <= ord(ch) < 0x206A
+    )
+    assert clean(every) == expected

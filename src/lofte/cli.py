@@ -138,7 +138,7 @@ DataDir = Annotated[
     typer.Option(
         "--data-dir",
         envvar="LOFTE_DATA_DIR",
-        help="Directory of promise files.  [default: ./data]",
+        help="Directory of promise files, or of one folder per municipality.  [default: ./data]",
         show_default=False,
         file_okay=False,
     ),
@@ -864,6 +864,73 @@ def import_(
         raise typer.Exit(1)
     typer.echo(outcome.diff, nl=False)
     typer.echo(render_outcome(outcome), nl=False, err=dry_run)
+
+
+class SiteLang(enum.StrEnum):
+    """Languages of the site."""
+
+    sv = "sv"
+    en = "en"
+    both = "both"
+
+
+@app.command()
+def site(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The site's folder; built beside it and swapped in whole.",
+        ),
+    ] = Path("site"),
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="The site's date, YYYY-MM-DD; default: today.", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[
+        SiteLang,
+        typer.Option("--lang", help="Swedish, English, or both (Swedish at the root, en/ beside)."),
+    ] = SiteLang.both,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Directory of templates that replace built-in ones of the same name.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    jobs: Jobs = 0,
+    data_dir: DataDir = Path("data"),
+) -> None:
+    """Write the static website: every period and term, open data and an Atom feed."""
+    from lofte.errors import LofteError
+    from lofte.render import REPORTERS
+
+    try:
+        from lofte.options import day_option
+        from lofte.site import languages
+        from lofte.site import site as build
+
+        built, problems = build(
+            output, data_dir, day_option(as_of), languages(lang.value), templates, jobs or None
+        )
+        if built is None:
+            count = len(problems)
+            line = f"site not written: {count} problem{'s' if count != 1 else ''}"
+            typer.echo(REPORTERS["text"](problems, line), nl=False, err=True)
+            raise typer.Exit(1)
+        for warning in problems:  # warnings only: errors write nothing
+            typer.echo(warning.render(), err=True)
+        typer.echo(
+            f"wrote {built.out}: {built.municipalities} municipalities, "
+            f"{built.periods} periods, {built.files} files"
+        )
+    except LofteError as exc:
+        _fatal(exc)
 
 
 def main() -> None:

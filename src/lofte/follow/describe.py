@@ -6,6 +6,7 @@ the sentence reads the same in status, record and report.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from lofte.follow.calendar import kind_of_term_id
@@ -32,17 +33,28 @@ def target_phrase(activity: Activity, lang: str = "en") -> str:
     return " ".join(part for part in (comparator, str(target.number), target.unit) if part)
 
 
-def describe(status: ActivityStatus, activity: Activity, lang: str = "en") -> str:
-    """The standing as one line; never a zero where nothing was recorded."""
+def describe(
+    status: ActivityStatus, activity: Activity, lang: str = "en", *, prose: bool = False
+) -> str:
+    """The standing as one line; never a zero where nothing was recorded.
+
+    With ``prose`` (the report and the site) dates and terms are written in
+    words, "saknas för tertial 3 2022", "klart 16 mars 2020"; without it
+    (status, its JSON) as ids and ISO dates, "saknas: 2022-T3".
+    """
     said = standing_word(status.standing, lang)
+
+    def day(value: date | None) -> str:
+        if value is None:
+            return ""
+        return long_date(value, lang) if prose else value.isoformat()
+
     if status.standing == "not_started":
-        starts = status.starts.isoformat() if status.starts else ""
-        return f"{said}: {word('starts_on', lang).format(date=starts)}"
-    due = status.deadline.isoformat() if status.deadline else ""
+        return f"{said}: {word('starts_on', lang).format(date=day(status.starts))}"
+    due = day(status.deadline)
     if status.kind == "milestone":
         if status.standing == "done":
-            last = status.last_record.isoformat() if status.last_record else ""
-            return word("done_on", lang).format(date=last)
+            return word("done_on", lang).format(date=day(status.last_record))
         if status.records == 0 and status.deadline is not None and status.ended:
             # The passed deadline is a fact; lateness is not claimed from silence.
             return word("nothing_reported_due", lang).format(date=long_date(status.deadline, lang))
@@ -55,8 +67,20 @@ def describe(status: ActivityStatus, activity: Activity, lang: str = "en") -> st
     if status.kind == "coverage":
         return _coverage(status, activity, said, lang)
     if status.kind in ("recurring", "ongoing"):
-        return _terms(status, activity, said, lang)
+        return _terms(status, activity, said, lang, prose)
     return said
+
+
+def term_name(term_id: str, lang: str) -> str:
+    """ "2022-T3" → "tertial 3 2022", "2019-Q4" → "kvartal 4 2019" / "quarter 4 2019".
+
+    A yearly term (`per: year`) is named by its year alone: "2023".
+    """
+    if "-" not in term_id:
+        return term_id
+    year, short = term_id.rsplit("-", 1)
+    kind = "quarter" if short.startswith("Q") else "tertial"
+    return f"{word(f'term.{kind}', lang).lower()} {short[1:]} {year}"
 
 
 def _count(status: ActivityStatus, activity: Activity, said: str, lang: str) -> str:
@@ -105,7 +129,9 @@ def _coverage(status: ActivityStatus, activity: Activity, said: str, lang: str) 
     return line
 
 
-def _terms(status: ActivityStatus, activity: Activity, said: str, lang: str) -> str:
+def _terms(
+    status: ActivityStatus, activity: Activity, said: str, lang: str, prose: bool = False
+) -> str:
     target = activity.target
     assert target is not None
     if not status.terms_due:
@@ -131,6 +157,14 @@ def _terms(status: ActivityStatus, activity: Activity, said: str, lang: str) -> 
     if status.standing != "followed_up":
         line += f", {said}"
     missed = [t for t in status.terms_due if t not in status.terms_met]
-    if missed:
+    if missed and prose:
+        names = [term_name(t, lang) for t in missed]
+        listed = (
+            ", ".join(names[:-1]) + f" {word('and', lang)} {names[-1]}"
+            if len(names) > 1
+            else names[0]
+        )
+        line += f"; {word('missing_for', lang).format(terms=listed)}"
+    elif missed:
         line += f"; {word('missing', lang)}: {', '.join(missed)}"
     return line

@@ -115,6 +115,41 @@ def promise_files(directory: Path) -> list[Path]:
     )
 
 
+def municipality_folders(directory: Path) -> list[Path]:
+    """The tree layout: one folder per municipality, each with its own files.
+
+    Empty when ``directory`` holds promise files itself (the one-municipality
+    layout, which keeps working as before) or holds no folder with any.
+    Hidden folders (``.git``, ``.lofte-cache``) are left out.
+    """
+    if not directory.is_dir() or promise_files(directory):
+        return []
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and promise_files(p)
+    )
+
+
+def data_files(directory: Path) -> list[Path]:
+    """Every promise file of a data directory: its own, or those of its municipality folders."""
+    own = promise_files(directory)
+    if own:
+        return own
+    return [path for folder in municipality_folders(directory) for path in promise_files(folder)]
+
+
+def period_names(paths: list[Path]) -> list[str]:
+    """How to name each file as a period argument: ``2020``, or ``strangnas/2020`` in a tree.
+
+    Files from more than one folder are named with their folder, as a period
+    argument in the tree layout is written.
+    """
+    if len({path.parent for path in paths}) > 1:
+        return [f"{path.parent.name}/{path.stem}" for path in paths]
+    return [path.stem for path in paths]
+
+
 def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
     """The file's bytes, or a diagnostic saying why they cannot be had."""
     from lofte.read.resolve import MAX_BYTES
@@ -329,9 +364,11 @@ def load_many(paths: list[Path]) -> tuple[Workspace, list[Loaded], list[Diagnost
 def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
     """Command-line arguments → file paths.
 
-    ``2020`` means ``DATA_DIR/2020.yaml``; anything with a slash or a .yaml
-    ending is a path, and a folder stands for the ``*.yaml`` files in it.  No
-    arguments means every ``*.yaml`` in the data dir.
+    ``2020`` means ``DATA_DIR/2020.yaml`` (``strangnas/2020`` the file in the
+    municipality folder ``strangnas``, in the tree layout); anything else with
+    a slash or a .yaml ending is a path, and a folder stands for its
+    ``*.yaml`` files, or for those of its municipality folders.  No arguments
+    means every promise file of the data dir.
     """
     if not args:
         if not data_dir.is_dir():
@@ -339,12 +376,12 @@ def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
                 f"{display_path(data_dir)}: data directory not found "
                 "(set --data-dir or LOFTE_DATA_DIR)"
             )
-        return promise_files(data_dir)
+        return data_files(data_dir)
     paths: list[Path] = []
     for arg in args:
         path = period_path(arg, data_dir)
         if path.is_dir() and path.suffix not in (".yaml", ".yml"):
-            paths.extend(promise_files(path))  # a folder of promise files
+            paths.extend(data_files(path))  # a folder of promise files, or of municipalities
         else:
             paths.append(path)
     return paths
@@ -353,11 +390,31 @@ def resolve_targets(args: list[str], data_dir: Path) -> list[Path]:
 def period_path(arg: str, data_dir: Path) -> Path:
     """One argument → a path: a period name in the data dir, or a path as given.
 
-    A bare name that is no period there but an existing folder (``data``) is the folder.
+    A bare name that is no period there but an existing folder (``data``) is
+    the folder.  In the tree layout (one folder per municipality) a period is
+    written ``MUNICIPALITY/PERIOD``; a bare period found in exactly one
+    municipality folder is that file, and one found in several is a usage
+    error naming them.
     """
-    if "/" in arg or os.sep in arg or arg.endswith((".yaml", ".yml")):
+    if arg.endswith((".yaml", ".yml")):
         return Path(arg)
+    if "/" in arg or os.sep in arg:
+        given = Path(arg)
+        if given.exists():
+            return given
+        in_tree = data_dir / f"{arg}.yaml"
+        return in_tree if in_tree.parent.is_dir() and in_tree.parent != data_dir else given
     period = data_dir / f"{arg}.yaml"
-    if not period.exists() and Path(arg).is_dir():
+    if period.exists():
+        return period
+    if Path(arg).is_dir():
         return Path(arg)
-    return period
+    found = [folder / period.name for folder in municipality_folders(data_dir)]
+    found = [path for path in found if path.is_file()]
+    if len(found) > 1:
+        names = ", ".join(f"{path.parent.name}/{arg}" for path in found)
+        raise UsageError(
+            f"{arg}: {len(found)} municipalities have this period; write MUNICIPALITY/PERIOD "
+            f"({names})"
+        )
+    return found[0] if found else period

@@ -68,7 +68,7 @@ def activity_view(
         standing=status.standing,
         standing_word=standing_word(status.standing, lang),
         symbol=SYMBOLS[status.standing],
-        outcome=describe(status, activity, lang),
+        outcome=describe(status, activity, lang, prose=True),
         bar=_bar(status, activity, lang),
         records=records,
         deviations=[r.deviation for r in records if r.deviation],

@@ -127,6 +127,13 @@ def environment(fmt: str, lang: str, overrides: Path | None = None) -> jinja2.En
     env.filters["date"] = _date(lang)
     env.globals["words"] = WORDS[lang]
     env.globals["lang"] = lang
+    # Language of parts (WCAG 3.1.2): the promise files' own texts are Swedish,
+    # so on a page in another language they are marked lang="sv".  In Swedish
+    # these are empty and the page is as it was.
+    source = lang != "sv" and fmt == "html"
+    env.globals["src_lang"] = Markup(' lang="sv"') if source else Markup("")
+    env.globals["sv_open"] = Markup('<span lang="sv">') if source else Markup("")
+    env.globals["sv_close"] = Markup("</span>") if source else Markup("")
     return env
 
 
@@ -134,29 +141,38 @@ def render(context: Any, fmt: str, lang: str, overrides: Path | None = None) -> 
     """The report ``context`` rendered as ``fmt`` (md or html) in ``lang``."""
     if overrides is not None and not overrides.is_dir():
         raise UsageError(f"{overrides}: templates directory not found")
-    env = environment(fmt, lang, overrides)
+    return render_template(environment(fmt, lang, overrides), TEMPLATE_NAMES[fmt], report=context)
+
+
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Template ``name`` of ``env`` rendered with ``context``; its errors as a `LofteError`."""
     try:
-        template = env.get_template(TEMPLATE_NAMES[fmt])
-        return template.render(report=context)
+        return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise LofteError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise LofteError(f"{_where(exc)}{exc.message}") from None
     except UnicodeDecodeError as exc:
         # The loader read a template that is not UTF-8; say which, and where.
-        name = _template_file(env, TEMPLATE_NAMES[fmt])
+        where = _template_file(env, name)
         head = bytes(exc.object[: exc.start])
         line = head.count(b"\n") + 1
         col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise LofteError(
-            f"{name}:{line}:{col}: invalid UTF-8 byte 0x{exc.object[exc.start]:02x}; "
+            f"{where}:{line}:{col}: invalid UTF-8 byte 0x{exc.object[exc.start]:02x}; "
             "save the template as UTF-8"
         ) from None
     except Exception as exc:
-        if overrides is None:
+        if not _overridden(env):
             raise  # the built-in templates do not fail: this is a bug, show it
         # A template's own error ({{ 1/0 }}): one located line, not a traceback.
         raise LofteError(f"{_where(exc)}{type(exc).__name__}: {exc}") from None
+
+
+def _overridden(env: jinja2.Environment) -> bool:
+    """Whether ``env`` reads templates of a ``--templates`` folder before the built-in ones."""
+    loader = env.loader
+    return isinstance(loader, jinja2.ChoiceLoader) and len(loader.loaders) > 1
 
 
 def _template_file(env: jinja2.Environment, name: str) -> str:

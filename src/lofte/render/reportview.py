@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-#: The summary's four counts, and the standings each one gathers.
+#: The summary's counts, and the standings each one gathers.  Partly kept stands
+#: apart from behind and from not kept: a target half met is neither.
 SUMMARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kept", ("kept", "exceeded", "done")),
     ("on_track", ("on_track", "followed_up")),
-    ("behind", ("behind", "partly_kept", "not_kept", "overdue")),
+    ("partly_kept", ("partly_kept",)),
+    ("behind", ("behind",)),
+    ("not_kept", ("not_kept", "overdue")),
     ("no_follow_up", ("no_follow_up", "not_started")),
 )
 
@@ -115,6 +118,8 @@ class GroupView:
     category: str | None
     activities: list[ActivityView]
     promised_by: str | None = None  # "Polisen lovar" for a promise; None for a party's group
+    label: str = ""  # "Löfte 1": the heading's own words, without the source's title
+    title: str | None = None  # the source's title of the group, if it has one
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,9 @@ def overview(periods: list[PeriodStatus], width: int = 80, lang: str = "en") -> 
     import textwrap
 
     from lofte.errors import printable
+    from lofte.read.loader import period_names
 
-    names = [printable(p.period.loaded.stem) for p in periods]
+    names = [printable(name) for name in period_names([p.period.loaded.path for p in periods])]
     pad = max(map(len, names), default=0) + 2
     out = []
     for name, period in zip(names, periods, strict=True):

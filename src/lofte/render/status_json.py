@@ -36,7 +36,13 @@ def diagnostics(problems: list[Diagnostic]) -> dict[str, Any]:
 
 def periods(found: list[PeriodStatus]) -> dict[str, Any]:
     """`lofte status` without a period: one entry per period file."""
-    return {"version": JSON_VERSION, "periods": [_brief(p) for p in found]}
+    from lofte.read.loader import period_names
+
+    names = period_names([p.period.loaded.path for p in found])
+    return {
+        "version": JSON_VERSION,
+        "periods": [_brief(p, name) for p, name in zip(found, names, strict=True)],
+    }
 
 
 def as_json(status: PeriodStatus) -> dict[str, Any]:
@@ -167,9 +173,9 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _brief(status: PeriodStatus) -> dict[str, Any]:
+def _brief(status: PeriodStatus, name: str) -> dict[str, Any]:
     return {
-        "file": status.period.loaded.stem,
+        "file": name,
         "period": status.period.document.period,
         "as_of": status.as_of.isoformat(),
         "summary": tally(status.statuses),
