@@ -299,7 +299,7 @@ def by_shape(text: Any, mapping: Any) -> Any:
 class Strict(BaseModel):
     """Base for every model: unknown keys forbidden, no type coercion."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 # ----------------------------------------------------------------- people

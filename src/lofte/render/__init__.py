@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import asdict
@@ -33,6 +32,8 @@ DIAGNOSTICS_JSON_VERSION = 1
 
 def as_json(diagnostics: list[Diagnostic], summary: str) -> str:
     """A JSON object with the version, the diagnostics and the summary, for tools."""
+    import json  # not at the top: every command imports this package
+
     return (
         json.dumps(
             {
