@@ -55,8 +55,8 @@ def _run(
         return _overview(data_dir, as_of, workspace)
     opened, problems = open_period(period, data_dir, workspace)
     if opened is None:
-        return Outcome(diagnostics=problems)
-    return Outcome(period=period_status(opened, as_of, tertial))
+        return Outcome(None, [], problems)
+    return Outcome(period_status(opened, as_of, tertial), [], [])
 
 
 def _overview(data_dir: Path, as_of: date, workspace: Workspace) -> Outcome:
@@ -70,7 +70,7 @@ def _overview(data_dir: Path, as_of: date, workspace: Workspace) -> Outcome:
         problems.extend(trouble)
         if opened is not None:
             found.append(period_status(opened, as_of))
-    return Outcome(overview=found, diagnostics=problems)
+    return Outcome(None, found, problems)
 
 
 __all__ = ["Outcome", "run"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict
 
 from lofte.errors import Diagnostic
 
@@ -38,7 +37,7 @@ def as_json(diagnostics: list[Diagnostic], summary: str) -> str:
         json.dumps(
             {
                 "version": DIAGNOSTICS_JSON_VERSION,
-                "diagnostics": [asdict(d) for d in diagnostics],
+                "diagnostics": [d._asdict() for d in diagnostics],
                 "summary": summary,
             },
             ensure_ascii=False,
