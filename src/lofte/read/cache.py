@@ -204,8 +204,12 @@ class ParseCache:
         return data if isinstance(data, dict) else None
 
     def put(self, raw: bytes, data: dict[str, Any]) -> None:
-        """Remember the data read from ``raw``; written to disk by `flush`."""
-        if self._secret is None:
+        """Remember the data read from ``raw``; written to disk by `flush`.
+
+        A cache of documents keeps the data with each document that validates
+        (`put_loaded`), so it does not store it twice.
+        """
+        if self._secret is None or self.documents:
             return
         import json
 

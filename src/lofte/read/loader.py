@@ -238,8 +238,6 @@ def load_bytes(
         hit = cache.get_loaded(raw)
         if hit is not None:
             return Loaded(path, display, raw, hit[0], hit[1]), []
-    from pydantic import ValidationError
-
     from lofte.read.yamlio import YamlProblem, problem_diagnostic, read
 
     data = cache.get(raw) if cache is not None and not positions else None
@@ -251,6 +249,20 @@ def load_bytes(
             return None, [problem_diagnostic(display, problem)]
         if cache is not None:
             cache.put(raw, data)
+    loaded, problems = load_data(path, raw, display, data, spots)
+    if loaded is not None and cache is not None:
+        cache.put_loaded(raw, data, loaded.document)
+    return loaded, problems
+
+
+def load_data(
+    path: Path, raw: bytes, display: str, data: Any, spots: Positions | None = None
+) -> tuple[Loaded | None, list[Diagnostic]]:
+    """Validate ``data``, read from ``raw`` (whose positions place any problem)."""
+    from pydantic import ValidationError
+
+    from lofte.read.yamlio import read
+
     try:
         document = _adapter().validate_python(data)
     except ValidationError as exc:
@@ -288,8 +300,6 @@ def load_bytes(
                 )
             )
         return None, diagnostics
-    if cache is not None:
-        cache.put_loaded(raw, data, document)
     return Loaded(path, display, raw, data, document, spots), []
 
 
