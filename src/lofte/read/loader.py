@@ -12,7 +12,6 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,16 +27,29 @@ if TYPE_CHECKING:
 MAX_DIAGNOSTICS = 200
 
 
-@dataclass
 class Loaded:
-    """A file that parsed and validated, with what is needed to place problems in it."""
+    """A file that parsed and validated, with what is needed to place problems in it.
 
-    path: Path
-    display: str
-    raw: bytes
-    data: dict[str, Any]
-    document: Any  # Promise | Agreement | Municipality
-    _positions: Positions | None = field(default=None, repr=False)
+    A plain class, as `Workspace` is: a dataclass compiles its methods when
+    its module is imported, and every command imports this one.
+    """
+
+    __slots__ = ("__weakref__", "_positions", "data", "display", "document", "path", "raw")
+
+    def __init__(
+        self,
+        path: Path,
+        display: str,
+        raw: bytes,
+        data: dict[str, Any],
+        document: Any,  # Promise | Agreement | Municipality
+        _positions: Positions | None = None,
+    ) -> None:
+        self.path, self.display, self.raw = path, display, raw
+        self.data, self.document, self._positions = data, document, _positions
+
+    def __repr__(self) -> str:
+        return f"Loaded({self.display!r}, {getattr(self.document, 'kind', None)!r})"
 
     @property
     def stem(self) -> str:
@@ -313,7 +325,6 @@ def _code(pydantic_type: str) -> str:
     return "invalid"
 
 
-@dataclass
 class Workspace:
     """Loaded files by resolved path, so each is read once however often it is named.
 
@@ -324,9 +335,10 @@ class Workspace:
     again when named again.
     """
 
-    files: dict[Path, tuple[Loaded | None, list[Diagnostic]]] = field(default_factory=dict)
-    limit: int | None = None
-    cache: ParseCache | None = None
+    def __init__(self, limit: int | None = None, cache: ParseCache | None = None) -> None:
+        self.files: dict[Path, tuple[Loaded | None, list[Diagnostic]]] = {}
+        self.limit = limit
+        self.cache = cache
 
     def load(
         self, path: Path, display: str | None = None
