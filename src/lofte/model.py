@@ -24,8 +24,7 @@ import calendar as _calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -94,9 +93,12 @@ def _parse_month(value: object) -> str:
     return value
 
 
-@dataclass(frozen=True, order=True)
-class YearMonth:
-    """A date known only to the month, written ``2022-03``: it stands for its whole month."""
+class YearMonth(NamedTuple):
+    """A date known only to the month, written ``2022-03``: it stands for its whole month.
+
+    A named tuple, not a dataclass: a value that orders by (year, month), at a
+    sixth of a frozen dataclass's import cost (docs/performance.md).
+    """
 
     year: int
     month: int
