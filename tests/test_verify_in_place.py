@@ -43,8 +43,8 @@ def test_a_node_reads_as_the_whole_file_has_it(path: Path) -> None:
 
 def test_the_parse_goes_on_where_the_next_entry_starts() -> None:
     text = "a:\n  - x: 1\n    y: 2\n  - x: 3\nb: 4\n"
-    assert fast_node(text, ("a", 0)) == ({"x": 1, "y": 2}, (3, 4, "MappingStartEvent"))
-    assert fast_node(text, ("a",)) == ([{"x": 1, "y": 2}, {"x": 3}], (4, 0, "ScalarEvent"))
+    assert fast_node(text, ("a", 0)) == ({"x": 1, "y": 2}, (1, 4), (3, 4, "MappingStartEvent"))
+    assert fast_node(text, ("a",)) == ([{"x": 1, "y": 2}, {"x": 3}], (1, 2), (4, 0, "ScalarEvent"))
     with pytest.raises(KeyError):
         fast_node(text, ("c",))
     with pytest.raises(KeyError):
@@ -96,6 +96,32 @@ def test_lines_that_leave_the_activity_are_not_proven_in_place(tmp_path: Path) -
     assert not read_back_in_place(loaded, bad, where, with_record(loaded.data, where, ENTRY))
     with pytest.raises(Refused):
         verify(loaded, bad, where, ENTRY, Workspace())
+
+
+def test_an_activity_written_before_the_one_named_is_not_proven_in_place(
+    tmp_path: Path,
+) -> None:
+    # The old activity plus the record, inserted as a new first activity: the
+    # node at the path reads as expected, but it starts elsewhere, and the
+    # parse goes on at the old activity, not where it went on before.
+    loaded = _loaded(tmp_path)
+    where = _first_activity(loaded)
+    honest = append_entry(loaded.raw, where, "progress", ENTRY)
+    start = loaded.raw.rfind(b"\n", 0, loaded.raw.find(b"- id:")) + 1
+    block = honest.data[start : honest.offset + len(honest.inserted)]
+    bad = Splice(loaded.raw[:start] + block + loaded.raw[start:], start, block, 1)
+    expected = with_record(loaded.data, where, ENTRY)
+    found = read_node(bad.data, where)
+    assert found is not None and found[0] == _at(expected, where)
+    assert not read_back_in_place(loaded, bad, where, expected)
+    with pytest.raises(Refused):
+        verify(loaded, bad, where, ENTRY, Workspace())
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
 
 
 def test_lines_that_change_the_activity_otherwise_are_refused(tmp_path: Path) -> None:

@@ -125,15 +125,18 @@ def _sequence(get: Any, depth: int) -> list[Any]:
             raise Unsure
 
 
-def fast_node(text: str, path: tuple[str | int, ...]) -> tuple[Any, tuple[int, int, str]]:
-    """The data of the node at ``path`` of ``text``, and where the event after it starts.
+def fast_node(
+    text: str, path: tuple[str | int, ...]
+) -> tuple[Any, tuple[int, int], tuple[int, int, str]]:
+    """The data of the node at ``path`` of ``text``, where it starts, and where the event
+    after it starts.
 
     Parses no further than that event: the events before the node are
     skipped without building anything (they are checked when the whole file
     is read).  The node itself is read by the same rules as `fast_read`,
     and `Unsure` is raised as there; a path that is not in the document
-    raises `KeyError`.  The next event is given as (line, column, event
-    name), 0-based, so that a caller can see where the parse went on.
+    raises `KeyError`.  Marks are 0-based; the next event is given as (line,
+    column, event name), so that a caller can see where the parse went on.
     """
     parser = CParser(text)
     get: Any = parser.get_event
@@ -166,6 +169,7 @@ def fast_node(text: str, path: tuple[str | int, ...]) -> tuple[Any, tuple[int, i
     kind = type(event)
     if event.anchor is not None or event.tag is not None:
         raise Unsure
+    start = (event.start_mark.line, event.start_mark.column)
     if kind is MappingStartEvent:
         data: Any = _mapping(get, len(path) + 1)
     elif kind is SequenceStartEvent:
@@ -177,7 +181,7 @@ def fast_node(text: str, path: tuple[str | int, ...]) -> tuple[Any, tuple[int, i
     else:
         raise Unsure
     after: Any = get()
-    return data, (after.start_mark.line, after.start_mark.column, type(after).__name__)
+    return data, start, (after.start_mark.line, after.start_mark.column, type(after).__name__)
 
 
 def _skip(get: Any) -> None:

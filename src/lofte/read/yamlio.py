@@ -153,8 +153,10 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
     return _Builder(text, positions).build()
 
 
-def read_node(data: bytes, path: tuple[str | int, ...]) -> tuple[Any, tuple[int, int, str]] | None:
-    """The data of the node at ``path`` and where the parse went on after it, or None.
+def read_node(
+    data: bytes, path: tuple[str | int, ...]
+) -> tuple[Any, tuple[int, int], tuple[int, int, str]] | None:
+    """The data of the node at ``path``, where it starts and where the parse went on, or None.
 
     For `lofte record`'s proof of its new bytes: the text is checked as
     `read` checks a whole file, then parsed only as far as the node (see

@@ -68,10 +68,14 @@ def read_back_in_place(
     old: Loaded, spliced: Splice, path: tuple[str | int, ...], expected: Any
 ) -> bool:
     """Whether the node at ``path`` reads back from the new bytes as ``expected`` has it,
-    with the parse going on after it where it did in the old file, the new lines further on.
+    starting where it did, with the parse going on after it where it did in the old
+    file, the new lines further on.
 
-    Both files are parsed only as far as the event after the node.  False
-    (the caller then reads the whole file back) whenever that is not shown.
+    So the lines went in between the node's start and the event after it; the
+    bytes before are the old file's, and so are the bytes after, which the
+    parser reads in the same state.  Both files are parsed only as far as the
+    event after the node.  False (the caller then reads the whole file back)
+    whenever that is not shown.
     """
     from lofte.read.yamlio import read_node
 
@@ -79,10 +83,11 @@ def read_back_in_place(
     after = read_node(spliced.data, path) if before is not None else None
     if before is None or after is None:
         return False
-    (was, was_next), (now, now_next) = before, after
+    (was, was_start, was_next), (now, now_start, now_next) = before, after
     shift = _breaks(spliced.inserted)
     return (
-        now_next == (was_next[0] + shift, was_next[1], was_next[2])
+        now_start == was_start
+        and now_next == (was_next[0] + shift, was_next[1], was_next[2])
         and same(was, _at(old.data, path))
         and same(now, _at(expected, path))
     )
