@@ -515,6 +515,34 @@ def test_own_templates_replace_the_built_in_ones(tmp_path: Path) -> None:
     assert "In English" not in page
 
 
+def test_own_site_templates_run_in_the_sandbox_and_write_nothing(tmp_path: Path) -> None:
+    # The built-in templates render in a plain environment (they are ours); one from
+    # --templates is someone else's code and runs sandboxed, the built-in ones with it.
+    look = tmp_path / "look"
+    (look / "site").mkdir(parents=True)
+    (look / "site" / "_card.html.j2").write_text(
+        '{{ cycler.__init__.__globals__.os.popen("id").read() }}\n', encoding="utf-8"
+    )
+    out = tmp_path / "site"
+    result = build(out, REPORT_DATA, "--templates", str(look), "--lang", "sv")
+    assert result.code == 1
+    assert result.err == (
+        f"lofte: {look}/site/_card.html.j2:1: "
+        "access to attribute '__init__' of 'type' object is unsafe.\n"
+    )
+    assert not out.exists()
+
+
+def test_only_own_templates_get_the_sandbox(tmp_path: Path) -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from lofte.render.report import environment
+
+    for fmt in ("html", "md"):
+        assert not isinstance(environment(fmt, "sv"), SandboxedEnvironment)
+        assert isinstance(environment(fmt, "sv", tmp_path), SandboxedEnvironment)
+
+
 def test_english_alone_stands_at_the_root(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert build(out, REPORT_DATA, "--lang", "en").code == 0
