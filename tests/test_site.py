@@ -92,6 +92,28 @@ def test_period_page_shows_heading_terms_source_and_data(real_site: Path) -> Non
     assert "<h1>How it went, 2020</h1>" in english
 
 
+def test_a_quarter_page_speaks_of_the_quarter(tmp_path: Path) -> None:
+    # The agreement follows up by quarter: its term pages say "kvartalet", not "tertialen".
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    record = ["record", "samverkan-2020-2023", "sspf", "--date", "2021-05-04"]
+    assert run_cli(*record, "--note", "Möte.", "--data-dir", str(data)).code == 0
+    out = tmp_path / "site"
+    assert build(out, data, as_of="2021-12-31").code == 0
+    folder = "samverkan-2020-2023"
+    page = (out / folder / "2021-Q2.html").read_text(encoding="utf-8")
+    assert "<h5>Registrerat under kvartalet</h5>" in page
+    assert '<p class="quiet">Inget registrerat under kvartalet.</p>' in page
+    english = (out / "en" / folder / "2021-Q2.html").read_text(encoding="utf-8")
+    assert "<h5>Recorded in the quarter</h5>" in english
+    assert '<p class="quiet">Nothing recorded in the quarter.</p>' in english
+    for name in (f"{folder}/2021-Q2.html", f"en/{folder}/2021-Q2.html", "2021/2021-T2.html"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert ("tertialen" in text or "tertial." in text) == name.startswith("2021/"), name
+    tertial = (out / "2021" / "2021-T2.html").read_text(encoding="utf-8")
+    assert '<p class="quiet">Inget registrerat under tertialen.</p>' in tertial
+
+
 def test_index_lists_periods_newest_first_and_agreements_with_their_span(real_site: Path) -> None:
     page = (real_site / "index.html").read_text(encoding="utf-8")
     headings = [t for lang, t in parse(real_site / "index.html").texts if t.startswith("Så gick")]

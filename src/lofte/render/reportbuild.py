@@ -122,6 +122,10 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
             else "report.source_link",
             lang,
         ),
+        records_heading=word(
+            f"report.records_in.{term.kind}" if term else "report.records_period", lang
+        ),
+        no_records=word(f"report.no_records_in.{term.kind if term else 'tertial'}", lang),
         summary=_summary(statuses, lang),
         summary_line=status.summary(lang),
         total=len(statuses),
