@@ -82,6 +82,8 @@ def html_text(value: object) -> str:
         if _HTML_WORK.search(text) is None:
             return text
         return str(escape(clean(text)))
+    if kind is Markup:
+        return value  # type: ignore[return-value]
     if kind is int:
         return str(value)
     if isinstance(value, str) and not hasattr(value, "__html__"):
