@@ -39,6 +39,17 @@ def measure(report: object, args: argparse.Namespace, tree: Path, tmp: Path) -> 
     by = {s.label: s for s in samples}
     files = sum(1 for p in out.rglob("*") if p.is_file())
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    # The floor: creating the same files again, no rendering (benchmarks/write_floor.py).
+    floor_out = tmp / "site-floor"
+    label = "writing the same files again, no rendering (the floor)"
+    floor = interleaved(
+        [(label, [PY, str(Path(__file__).with_name("write_floor.py")), str(out), str(floor_out)])],
+        runs=runs,
+        warmup=0,
+        before={label: lambda: shutil.rmtree(floor_out, ignore_errors=True)},
+    )
+    shutil.rmtree(floor_out, ignore_errors=True)
+    samples = [*samples, *floor]
     add = report.add  # type: ignore[attr-defined]
     add("", "## `lofte site` on the corpus, next to `lofte validate`", "")
     report.table(  # type: ignore[attr-defined]
