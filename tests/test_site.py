@@ -410,6 +410,65 @@ def test_a_rebuild_replaces_the_site_and_the_same_input_gives_the_same_bytes(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]
 
 
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _inode(path: Path) -> int:
+    return path.stat().st_ino
+
+
+def test_a_rebuild_reuses_an_unchanged_municipality_and_gives_a_cold_builds_bytes(
+    tree: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(tree, data)
+    out, cold = tmp_path / "site", tmp_path / "cold"
+    assert build(out, data).code == 0
+    same, changed = out / "strangnas" / "2020.html", out / "exempelby" / "2022.html"
+    before = {same: _inode(same), changed: _inode(changed)}
+    period = data / "exempelby" / "2022.yaml"
+    period.write_text(
+        period.read_text(encoding="utf-8").replace(
+            "title: Medborgarlöfte Exempelby kommun 2022", "title: Ändrat löfte 2022"
+        ),
+        encoding="utf-8",
+    )
+    result = build(out, data)
+    assert result.code == 0, result.err
+    assert _inode(same) == before[same]  # linked from the old site, not rendered
+    assert _inode(changed) != before[changed]
+    assert "Ändrat löfte 2022" in changed.read_text(encoding="utf-8")
+    assert build(cold, data).code == 0
+    assert _files(out) == _files(cold)
+    assert result.out == f"wrote {out}: 2 municipalities, 8 periods, {len(_files(cold))} files\n"
+
+
+@pytest.mark.parametrize("change", ["as-of", "missing file", "damaged manifest", "templates"])
+def test_nothing_is_reused_unless_proven_unchanged(tree: Path, tmp_path: Path, change: str) -> None:
+    out, cold = tmp_path / "site", tmp_path / "cold"
+    assert build(out, tree).code == 0
+    page = out / "strangnas" / "2020.html"
+    inode = _inode(page)
+    extra: list[str] = []
+    as_of = AS_OF
+    if change == "as-of":
+        as_of = "2023-01-16"
+    elif change == "missing file":
+        (out / "en" / "strangnas" / "2020" / "2020-T2.html").unlink()
+    elif change == "damaged manifest":
+        (out / ".lofte-reuse" / "strangnas.json").write_text("{", encoding="utf-8")
+    else:
+        look = tmp_path / "look"
+        (look / "site").mkdir(parents=True)
+        (look / "site" / "site.css.j2").write_text("body { color: #111; }\n", encoding="utf-8")
+        extra = ["--templates", str(look)]
+    assert build(out, tree, *extra, as_of=as_of).code == 0
+    assert _inode(page) != inode
+    assert build(cold, tree, *extra, as_of=as_of).code == 0
+    assert _files(out) == _files(cold)
+
+
 # ------------------------------------------------------------------ publishable, accessible
 
 

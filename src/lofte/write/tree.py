@@ -49,6 +49,7 @@ class Tree:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files = 0
+        self.written: list[str] | None = None  # a list here records every path written
         self._made: set[str] = set()
 
     def write(self, relative: str, content: str | bytes) -> None:
@@ -62,6 +63,8 @@ class Tree:
         with open(path, "wb") as handle:
             handle.write(data)
         self.files += 1
+        if self.written is not None:
+            self.written.append(relative)
 
 
 @contextlib.contextmanager
