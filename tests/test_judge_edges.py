@@ -242,7 +242,6 @@ def test_activity_time(fields: dict[str, Any], time: tuple[str, str]) -> None:
 
 
 def test_a_span_without_days_counts_as_done_and_is_a_value() -> None:
-    import dataclasses
 
     doc = one_activity(AT_LEAST_4, [])
     t2 = terms_of(doc)[1]
@@ -250,7 +249,7 @@ def test_a_span_without_days_counts_as_done_and_is_a_value() -> None:
     empty = Span(date(2020, 6, 1), date(2020, 5, 1), date(2020, 9, 1), [t2])
     assert empty.share() == Fraction(1)
     assert Span(date(2020, 6, 1), date(2020, 5, 31), date(2020, 9, 1), [t2]).share() == 1
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         empty.view = date(2020, 9, 2)  # type: ignore[misc]
 
 
@@ -284,9 +283,8 @@ def test_a_summary_of_one_target_says_target(how_many: int, lang: str, line: str
 
 
 def test_an_activity_status_is_a_value() -> None:
-    import dataclasses
 
     status = status_of(one_activity(AT_LEAST_4, []), "a", "2020-05-01")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         status.standing = "kept"  # type: ignore[misc]
     assert len({status, status_of(one_activity(AT_LEAST_4, []), "a", "2020-05-01")}) == 1

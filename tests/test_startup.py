@@ -60,12 +60,34 @@ def test_a_commands_help_imports_none_of_its_work(command: str) -> None:
     assert ours == ["lofte.cli"]
 
 
-def test_status_imports_no_writer_renderer_or_cache(data_copy: Path) -> None:
+def test_status_imports_no_writer_or_renderer(data_copy: Path) -> None:
     modules = modules_after("status", "2020", "--as-of", "2020-12-31", cwd=data_copy.parent)
     assert "lofte.status" in modules  # the probe really ran the command
     assert "lofte.render.plain" in modules  # and drew the table
     # Off a terminal the table is drawn without rich (lofte.render.plain).
-    assert loaded(modules, "ruamel", "jinja2", "sqlite3", "multiprocessing", "rich") == []
+    assert loaded(modules, "ruamel", "jinja2", "multiprocessing", "rich") == []
+    assert "lofte.render.status_json" not in modules  # JSON's modules only for JSON
+
+
+def test_status_from_the_cache_reads_no_yaml(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second run finds its three files validated in the cache: no YAML
+    # parser is imported.
+    monkeypatch.delenv("LOFTE_CACHE_DIR")  # conftest's is shared; this one starts empty
+    first = modules_after("status", "2020", "--as-of", "2020-12-31", cwd=data_copy.parent)
+    again = modules_after("status", "2020", "--as-of", "2020-12-31", cwd=data_copy.parent)
+    assert "lofte.read.pickled" not in first
+    assert "lofte.read.pickled" in again
+    assert loaded(again, "yaml", "lofte.read.yamlio", "lofte.read.fastread") == []
+    assert loaded(again, "ruamel", "jinja2", "multiprocessing", "rich") == []
+    assert (data_copy.parent / ".lofte-cache").is_dir()
+
+
+def test_status_without_the_cache_opens_no_database(data_copy: Path) -> None:
+    modules = modules_after("status", "2020", "--no-cache", cwd=data_copy.parent)
+    assert "lofte.status" in modules
+    assert loaded(modules, "sqlite3", "lofte.read.cache", "lofte.read.pickled") == []
 
 
 def test_validate_imports_no_writer_renderer_or_tables(data_copy: Path) -> None:

@@ -144,17 +144,17 @@ def test_a_clean_file_is_parsed_once_without_positions(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Positions cost a second parse; only a file with a problem may pay it.
-    import lofte.read.loader
+    import lofte.read.yamlio
     from lofte.validate import validate
 
     calls: list[bool] = []
-    real = lofte.read.loader.read
+    real = lofte.read.yamlio.read
 
     def spy(data: bytes, *, positions: bool = False) -> object:
         calls.append(positions)
         return real(data, positions=positions)
 
-    monkeypatch.setattr(lofte.read.loader, "read", spy)
+    monkeypatch.setattr(lofte.read.yamlio, "read", spy)
     assert validate([], data_copy) == (6, [])
     assert calls == [False] * 6
 

@@ -86,12 +86,11 @@ def _acknowledged(found: Finding, loaded: Loaded) -> Finding:
     reason = reasons.get(code, file_wide.get(code))
     if reason is None:
         return found
-    diagnostic = dataclasses.replace(
-        found.diagnostic,
+    diagnostic = found.diagnostic._replace(
         severity="acknowledged",
         message=f"{found.diagnostic.message} (acknowledged: {reason})",
     )
-    return dataclasses.replace(found, diagnostic=diagnostic)
+    return found._replace(diagnostic=diagnostic)
 
 
 def check(
@@ -118,8 +117,7 @@ def check(
     diagnostics = [d for result in results for d in result.diagnostics]
     if strict:
         diagnostics = [
-            dataclasses.replace(d, severity="error") if d.severity == "warning" else d
-            for d in diagnostics
+            d._replace(severity="error") if d.severity == "warning" else d for d in diagnostics
         ]
     diagnostics.sort()
     untracked = {activity for result in results for activity in result.untracked}

@@ -505,6 +505,8 @@ def status(
         Lang, typer.Option("--lang", help="Language of the table (JSON stays English).")
     ] = Lang.en,
     data_dir: DataDir = Path("data"),
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = Path(".lofte-cache"),
 ) -> None:
     """Show where every target stands: kept, on track, behind, or without follow-up."""
     import os
@@ -516,7 +518,7 @@ def status(
     from lofte.status import run
 
     try:
-        outcome = run(period, data_dir, day_option(as_of), tertial)
+        outcome = run(period, data_dir, day_option(as_of), tertial, None if no_cache else cache_dir)
     except LofteError as exc:
         _fatal(exc)
     columns = os.environ.get("COLUMNS", "")
@@ -935,4 +937,31 @@ def site(
 
 def main() -> None:
     """Console-script entry point."""
+    _only_the_command_named()
     app(prog_name="lofte")
+
+
+def _only_the_command_named() -> None:
+    """Give Typer only the command the command line names, when it names one.
+
+    Typer turns the signature of every registered command into Click
+    parameters before it runs any: the other twelve cost about 9 ms of a
+    150 ms `lofte status` (docs/performance.md).  Only the first word can
+    name a command (the group's own options are eager and exit), so nothing
+    else can run; help, a mistyped command and shell completion get them all.
+    """
+    import os
+    import sys
+
+    from typer.main import get_command_name
+
+    if len(sys.argv) < 2 or any(key.endswith("_COMPLETE") for key in os.environ):
+        return
+    chosen = [
+        command
+        for command in app.registered_commands
+        if command.callback is not None
+        and (command.name or get_command_name(command.callback.__name__)) == sys.argv[1]
+    ]
+    if len(chosen) == 1:
+        app.registered_commands[:] = chosen

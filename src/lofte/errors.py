@@ -9,8 +9,7 @@ raises `LofteError`, caught once at the CLI boundary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 # What could break a line of text output or act on a terminal or a CI log:
 # every control character (line feed and tab too: a diagnostic is one line),
@@ -42,8 +41,7 @@ def printable(text: str) -> str:
 Severity = Literal["error", "warning", "acknowledged"]
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One located problem: ``path:line:col: message``.
 
     ``line`` and ``col`` are 1-based.  A problem with the file as a whole

@@ -16,7 +16,9 @@ them in one place (`first_of`, `last_of`, and properties such as
 done on a day, and `lofte record` writes the day it is given.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: pydantic would then compile and evaluate
+# every annotation string when the module is imported (10 M instructions of each
+# `lofte status`; docs/performance.md).  Forward references are quoted instead.
 
 import calendar as _calendar
 import datetime as dt
@@ -299,7 +301,7 @@ def by_shape(text: Any, mapping: Any) -> Any:
 class Strict(BaseModel):
     """Base for every model: unknown keys forbidden, no type coercion."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 # ----------------------------------------------------------------- people
@@ -368,7 +370,7 @@ class CountTarget(Strict):
         return vague
 
     @model_validator(mode="after")
-    def _one_comparator(self) -> CountTarget:
+    def _one_comparator(self) -> "CountTarget":
         given = [v for v in (self.at_least, self.exactly, self.at_most) if v is not None]
         if self.vague is not None:
             return self
@@ -405,7 +407,7 @@ class CoverageTarget(Strict):
     measure: str | None = None
 
     @model_validator(mode="after")
-    def _one_source(self) -> CoverageTarget:
+    def _one_source(self) -> "CoverageTarget":
         if (self.of is None) == (self.items is None):
             raise ValueError(
                 "a coverage target needs exactly one of 'of' (a named list) or 'items'"
@@ -461,7 +463,7 @@ class _Dated(Strict):
     )
 
     @model_validator(mode="after")
-    def _dated(self) -> _Dated:
+    def _dated(self) -> "_Dated":
         if self.date is None and self.covers is None:
             raise ValueError("needs a date, or covers for the span it reports on (or both)")
         return self
@@ -478,7 +480,7 @@ class Record(_Dated):
     deviation: Text | None = None
 
     @model_validator(mode="after")
-    def _count_or_note(self) -> Record:
+    def _count_or_note(self) -> "Record":
         if self.count is None and self.note is None:
             raise ValueError("a progress record needs a count, a note, or both")
         return self
@@ -515,7 +517,7 @@ class Window(Strict):
     end: When
 
     @model_validator(mode="after")
-    def _ordered(self) -> Window:
+    def _ordered(self) -> "Window":
         if self.last < self.first:
             raise ValueError(
                 f"the window ends ({self.end.isoformat()}) before it starts "

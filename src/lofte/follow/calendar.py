@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import difflib
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from lofte.errors import UsageError
 from lofte.words import word
@@ -29,8 +28,7 @@ _MONTHS_PER: dict[str, int] = {"tertial": 4, "quarter": 3, "year": 12}
 _LETTER: dict[str, str] = {"tertial": "T", "quarter": "Q", "year": ""}
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One tertial or quarter of a period, cut to the period's own first and last day."""
 
     id: str  # always the full id: "2020-T2", "2021-Q3"; a year (`per: year`) is "2022"

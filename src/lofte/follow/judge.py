@@ -8,10 +8,9 @@ Both return `ActivityStatus` fields as a dict.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lofte.follow.calendar import Term
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from lofte.model import CountTarget, CoverageTarget, PlaceList, Record, Target
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """An activity's time: from its start to its deadline, seen on ``view``."""
 
     start: date

@@ -8,9 +8,8 @@ report and the other commands draw these.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from lofte.follow.calendar import Term, find_term, terms_of
 from lofte.follow.standing import ActivityStatus, assess, summary_line
@@ -33,8 +32,7 @@ if TYPE_CHECKING:
     from lofte.read.loader import Loaded
 
 
-@dataclass(frozen=True)
-class OpenPeriod:
+class OpenPeriod(NamedTuple):
     """A period file that validates, with its municipality file and agreement."""
 
     loaded: Loaded
@@ -48,8 +46,7 @@ class OpenPeriod:
         return dict(self.municipality.places) if self.municipality is not None else {}
 
 
-@dataclass(frozen=True)
-class PeriodStatus:
+class PeriodStatus(NamedTuple):
     """Every activity of one period with its standing on ``as_of``."""
 
     period: OpenPeriod
@@ -80,13 +77,12 @@ class PeriodStatus:
         return summary_line(self.statuses, lang)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What `lofte status` found: one period, or a line per period file, or problems."""
 
-    period: PeriodStatus | None = None
-    overview: list[PeriodStatus] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    period: PeriodStatus | None
+    overview: list[PeriodStatus]
+    diagnostics: list[Diagnostic]
 
 
 def period_status(period: OpenPeriod, as_of: date, tertial: str | None = None) -> PeriodStatus:

@@ -26,9 +26,8 @@ on or before ``as_of`` count.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lofte.follow import judge
 from lofte.follow.calendar import Term, covered_terms, day_of, in_term, terms_of
@@ -65,8 +64,7 @@ STANDINGS = (
 )
 
 
-@dataclass(frozen=True)
-class ActivityStatus:
+class ActivityStatus(NamedTuple):
     """One activity's standing on a date, with the numbers behind it."""
 
     activity_id: str
@@ -223,8 +221,7 @@ def assess_activity(
             if day_of(r, document) <= term.end
         ]
         in_counts = [r.count for r in inside if r.count is not None]
-        base = replace(
-            base,
+        base = base._replace(
             term=term.id,
             term_records=len(inside),
             term_recorded=sum(in_counts) if base.recorded is not None and in_counts else None,
@@ -235,17 +232,17 @@ def assess_activity(
     # Terms a span record reports on (`covers`): followed up, in no finer detail.
     reported = frozenset(t.id for r in records for t in covered_terms(r, closed, document))
     span = judge.Span(start, deadline, view, closed, places, reported)
-    base = replace(base, ended=span.ended, **judge.plan(target, span))
+    base = base._replace(ended=span.ended, **judge.plan(target, span))
     if not records:
         if view < start:
-            return replace(base, standing="not_started")
+            return base._replace(standing="not_started")
         # No record, no verdict: silence is never read as lateness or as falling
         # behind, whatever the date.  A passed deadline is said as a fact by
         # `lofte.follow.describe`; `lofte check`'s freshness rules warn about it.
-        return replace(base, standing="no_follow_up")
+        return base._replace(standing="no_follow_up")
     if target is None:
-        return replace(base, standing="followed_up")
-    return replace(base, **judge.outcome(target, records, base.recorded, span))
+        return base._replace(standing="followed_up")
+    return base._replace(**judge.outcome(target, records, base.recorded, span))
 
 
 def _last_covers(records: list[Record], document: Promise | Agreement) -> str | None:

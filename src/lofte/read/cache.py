@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
 import sqlite3
 import stat
@@ -48,25 +47,59 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_FORMAT = b"lofte parse cache 2\n"
+_FORMAT = b"lofte parse cache 3\n"
+_DOCUMENTS_FORMAT = b"lofte document cache 1\n"
 _DATABASE = "parse.sqlite3"
 _GITIGNORE = "# Created by lofte: a cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# lofte parse cache\n"
 
 
 def reader_fingerprint() -> bytes:
-    """What the reader's output depends on, besides the file's bytes."""
-    import yaml
+    """What the reader's output depends on, besides the file's bytes.
 
+    Known without importing PyYAML (7 ms of every start, which a cache hit
+    should not pay): its ``__init__.py``, which holds its version, and the
+    name, size and time of its compiled libyaml binding, which the PyYAML
+    wheels link libyaml into.  A PyYAML built against a shared system libyaml
+    is not told apart by that library's version; an upgrade of either package
+    replaces the binding's file, and the key with it.
+    """
     from lofte import __version__
-    from lofte.read import fastread, resolve, yamlio
 
     digest = hashlib.sha256(_FORMAT)
-    versions = (__version__, sys.version, yaml.__version__, yaml._yaml.get_version_string())
-    digest.update(" ".join(versions).encode())
-    for module in (yamlio, fastread, resolve):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(" ".join((__version__, sys.version)).encode())
+    digest.update(_package_identity("yaml"))
+    here = Path(__file__).parent
+    for name in ("yamlio.py", "fastread.py", "resolve.py"):
+        digest.update((here / name).read_bytes())
     return digest.digest()
+
+
+def models_fingerprint(reader: bytes) -> bytes:
+    """What a validated document depends on, besides the file's bytes: the reader and the models."""
+    import pydantic_core
+    from pydantic.version import VERSION
+
+    digest = hashlib.sha256(_DOCUMENTS_FORMAT + reader)
+    digest.update(" ".join((VERSION, pydantic_core.__version__)).encode())
+    digest.update((Path(__file__).parent.parent / "model.py").read_bytes())
+    return digest.digest()
+
+
+def _package_identity(name: str) -> bytes:
+    """A package's ``__init__.py`` and the size and time of each compiled module beside it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:  # pragma: no cover - a dependency is missing
+        return b"missing " + name.encode()
+    init = Path(spec.origin)
+    parts = [init.read_bytes()]
+    for binary in sorted(init.parent.glob("_*.*")):
+        if binary.suffix in (".so", ".pyd"):
+            info = binary.stat()
+            parts.append(f"{binary.name} {info.st_size} {info.st_mtime_ns}".encode())
+    return b"\n".join(parts)
 
 
 _SECRET_BYTES = 32
@@ -125,11 +158,16 @@ def _read_secret(path: Path) -> bytes | None:
 class ParseCache:
     """Plain data by the bytes it was read from, in one SQLite file under ``directory``."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, documents: bool = False) -> None:
         self.directory = directory
         self.fingerprint = reader_fingerprint()
+        #: Also keep validated documents (`get_loaded`): for the commands that
+        #: open one period and must start fast (`status`, `record`).
+        self.documents = documents
+        self._models: bytes | None = None
         self._secret = cache_secret()
         self._pending: list[tuple[bytes, bytes, bytes, bytes]] = []
+        self._pending_documents: list[tuple[bytes, bytes, bytes, bytes]] = []
         self._db: sqlite3.Connection | None = (
             self._open(create=False) if self._secret is not None else None
         )
@@ -157,6 +195,8 @@ class ParseCache:
         mac, payload = row
         if not hmac.compare_digest(mac, self._mac(key, payload)):
             return None
+        import json
+
         try:
             data = json.loads(payload)
         except ValueError:
@@ -167,14 +207,62 @@ class ParseCache:
         """Remember the data read from ``raw``; written to disk by `flush`."""
         if self._secret is None:
             return
+        import json
+
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
         key = self._key(raw)
         self._pending.append((key, self.fingerprint, self._mac(key, payload), payload))
 
+    def _document_key(self, raw: bytes) -> bytes:
+        if self._models is None:
+            self._models = models_fingerprint(self.fingerprint)
+        return hashlib.sha256(self._models + raw).digest()
+
+    def get_loaded(self, raw: bytes) -> tuple[dict[str, Any], Any] | None:
+        """The data and the validated document made of ``raw`` before, or None.
+
+        Only a document that validated is ever stored, and its key holds the
+        source of the models and the pydantic versions as well as the reader's
+        fingerprint, so an entry is what validating these bytes gives now.  The
+        cross-file rules still run on it every time.
+        """
+        if self._db is None or not self.documents:
+            return None
+        key = self._document_key(raw)
+        try:
+            row = self._db.execute(
+                "SELECT checksum, payload FROM documents WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
+            return None
+        mac, payload = row
+        if not hmac.compare_digest(mac, self._mac(key, payload)):
+            return None
+        from lofte.read.pickled import loads
+
+        found = loads(payload)
+        if not isinstance(found, tuple) or len(found) != 2 or not isinstance(found[0], dict):
+            return None
+        return found[0], found[1]
+
+    def put_loaded(self, raw: bytes, data: dict[str, Any], document: Any) -> None:
+        """Remember the document validated from ``raw``; written to disk by `flush`."""
+        if self._secret is None or not self.documents:
+            return
+        import pickle
+
+        payload = pickle.dumps((data, document), protocol=pickle.HIGHEST_PROTOCOL)
+        key = self._document_key(raw)
+        assert self._models is not None
+        self._pending_documents.append((key, self._models, self._mac(key, payload), payload))
+
     def flush(self) -> None:
         """Write the new entries in one transaction; silently skipped if that cannot be done."""
         pending, self._pending = self._pending, []
-        if not pending:
+        documents, self._pending_documents = self._pending_documents, []
+        if not pending and not documents:
             return
         db = self._db or self._open(create=True)
         if db is None:
@@ -182,9 +270,15 @@ class ParseCache:
         self._db = db
         try:
             with db:
-                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
-                # Entries of another reader can never be found again.
-                db.execute("DELETE FROM entries WHERE reader != ?", (self.fingerprint,))
+                if pending:
+                    db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", pending)
+                    # Entries of another reader can never be found again.
+                    db.execute("DELETE FROM entries WHERE reader != ?", (self.fingerprint,))
+                if documents:
+                    db.executemany(
+                        "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", documents
+                    )
+                    db.execute("DELETE FROM documents WHERE models != ?", (self._models,))
         except sqlite3.Error:
             return  # locked for too long, disk full, damaged: lofte works without its cache
 
@@ -212,6 +306,10 @@ class ParseCache:
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, "
                     "reader BLOB NOT NULL, checksum BLOB NOT NULL, payload BLOB NOT NULL)"
+                )
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, "
+                    "models BLOB NOT NULL, checksum BLOB NOT NULL, payload BLOB NOT NULL)"
                 )
                 return db
             except sqlite3.DatabaseError as exc:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lofte.errors import Diagnostic, UsageError
-from lofte.read.yamlio import Positions, YamlProblem, problem_diagnostic, read
 
 if TYPE_CHECKING:
     from lofte.read.cache import ParseCache
+    from lofte.read.yamlio import Positions
 
 
 #: A file with more problems than this lists these and then one line saying
@@ -48,6 +48,8 @@ class Loaded:
     def positions(self) -> Positions:
         """Node positions, parsed again on first use (problems are rare; speed is not)."""
         if self._positions is None:
+            from lofte.read.yamlio import read
+
             _, self._positions = read(self.raw, positions=True)
             assert self._positions is not None
         return self._positions
@@ -230,7 +232,15 @@ def load_bytes(
     them on first use, and the parse comes from ``cache`` when it has these
     bytes, and goes into it.
     """
+    if cache is not None and not positions:
+        # A start that finds its documents here builds no validator and
+        # imports no YAML parser (`lofte status`: docs/performance.md).
+        hit = cache.get_loaded(raw)
+        if hit is not None:
+            return Loaded(path, display, raw, hit[0], hit[1]), []
     from pydantic import ValidationError
+
+    from lofte.read.yamlio import YamlProblem, problem_diagnostic, read
 
     data = cache.get(raw) if cache is not None and not positions else None
     spots: Positions | None = None
@@ -278,6 +288,8 @@ def load_bytes(
                 )
             )
         return None, diagnostics
+    if cache is not None:
+        cache.put_loaded(raw, data, document)
     return Loaded(path, display, raw, data, document, spots), []
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from dataclasses import asdict
 
 from lofte.errors import Diagnostic
 
@@ -33,11 +31,13 @@ DIAGNOSTICS_JSON_VERSION = 1
 
 def as_json(diagnostics: list[Diagnostic], summary: str) -> str:
     """A JSON object with the version, the diagnostics and the summary, for tools."""
+    import json  # not at the top: every command imports this package
+
     return (
         json.dumps(
             {
                 "version": DIAGNOSTICS_JSON_VERSION,
-                "diagnostics": [asdict(d) for d in diagnostics],
+                "diagnostics": [d._asdict() for d in diagnostics],
                 "summary": summary,
             },
             ensure_ascii=False,

@@ -15,7 +15,6 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
-from lofte.render import status_json
 from lofte.words import SYMBOLS, standing_word, word
 
 if TYPE_CHECKING:
@@ -47,6 +46,8 @@ def render(
 ) -> str:
     """The whole output of `lofte status` as text; ``lang`` for the table (JSON is English)."""
     if fmt == "json":
+        from lofte.render import status_json  # json only for JSON: not a table's start-up
+
         if outcome.diagnostics:
             return status_json.dump(status_json.diagnostics(outcome.diagnostics))
         if outcome.period is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +30,7 @@ def dump(data: dict[str, Any]) -> str:
 
 def diagnostics(problems: list[Diagnostic]) -> dict[str, Any]:
     """Problems instead of a status: ``{"diagnostics": [...]}``."""
-    return {"diagnostics": [asdict(d) for d in problems]}
+    return {"diagnostics": [d._asdict() for d in problems]}
 
 
 def periods(found: list[PeriodStatus]) -> dict[str, Any]:

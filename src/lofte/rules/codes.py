@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lofte.errors import Diagnostic, Severity, UsageError
 from lofte.read.loader import Loaded, Workspace
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """One check code: its name, default severity and explanation."""
 
     code: str
@@ -114,8 +113,7 @@ def explain(word: str) -> str:
     raise UsageError(f"--explain: unknown check code {word!r}{hint}")
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What every check rule may look at besides the file: other files and the date.
 
     The workspace is bounded (`lofte.rules.bulk.KEEP` files): a rule reaches another file
@@ -127,8 +125,7 @@ class Context:
     grace: int
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A diagnostic about one activity (its id), so the closing line can count activities."""
 
     activity: str
