@@ -444,7 +444,9 @@ def test_a_rebuild_reuses_an_unchanged_municipality_and_gives_a_cold_builds_byte
     assert result.out == f"wrote {out}: 2 municipalities, 8 periods, {len(_files(cold))} files\n"
 
 
-@pytest.mark.parametrize("change", ["as-of", "missing file", "damaged manifest", "templates"])
+@pytest.mark.parametrize(
+    "change", ["as-of", "missing file", "edited page", "damaged manifest", "templates"]
+)
 def test_nothing_is_reused_unless_proven_unchanged(tree: Path, tmp_path: Path, change: str) -> None:
     out, cold = tmp_path / "site", tmp_path / "cold"
     assert build(out, tree).code == 0
@@ -456,6 +458,9 @@ def test_nothing_is_reused_unless_proven_unchanged(tree: Path, tmp_path: Path, c
         as_of = "2023-01-16"
     elif change == "missing file":
         (out / "en" / "strangnas" / "2020" / "2020-T2.html").unlink()
+    elif change == "edited page":  # by hand, or by a later step of a CI job
+        edited = out / "strangnas" / "2020" / "2020-T1.html"
+        edited.write_bytes(edited.read_bytes().replace(b"</main>", b"<p>x</p></main>"))
     elif change == "damaged manifest":
         (out / ".lofte-reuse" / "strangnas.json").write_text("{", encoding="utf-8")
     else:

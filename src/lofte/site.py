@@ -326,14 +326,16 @@ def _write_manifest(tree: Tree, summary: _Summary, key: str) -> None:
 
     written = tree.written or []
     spilled = {}
-    for path in written:
+    for path, _ in written:
         if path.startswith(f"{SPILL}/"):
             spilled[path.removeprefix(f"{SPILL}/")] = json.loads(
                 (tree.root / path).read_text(encoding="utf-8")
             )
     manifest = {
         "key": key,
-        "files": [p for p in written if not p.startswith(f"{SPILL}/")],
+        # Each file with the SHA-256 of what was written: one changed since (by hand,
+        # or by a later step of a CI job) is not reused.
+        "files": [[p, digest] for p, digest in written if not p.startswith(f"{SPILL}/")],
         "spill": spilled,
         # Its file as seen from here is found again on reuse: the site does not depend on it.
         "summary": {**asdict(summary), "files": 0, "display": None},
@@ -343,6 +345,7 @@ def _write_manifest(tree: Tree, summary: _Summary, key: str) -> None:
 
 def _reuse(build: _Build, folder: Path, key: str) -> _Summary | None:
     """The municipality's files linked from the previous site, if proven unchanged; else None."""
+    import hashlib
     import json
     import os
     import shutil
@@ -357,10 +360,13 @@ def _reuse(build: _Build, folder: Path, key: str) -> _Summary | None:
         )
         if manifest.get("key") != key:
             return None
-        files = [str(p) for p in manifest["files"]]
+        files = [str(p) for p, _ in manifest["files"]]
         sources = [build.previous / p for p in files]
         if not all(p.is_file() and not p.is_symlink() for p in sources):
             return None
+        for source, (_, digest) in zip(sources, manifest["files"], strict=True):
+            if hashlib.sha256(source.read_bytes()).hexdigest() != digest:
+                return None
         fields = dict(manifest["summary"])
         if fields.get("diagnostics"):
             return None  # its warnings name files as seen from here: read them again

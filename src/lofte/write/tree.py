@@ -49,7 +49,8 @@ class Tree:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files = 0
-        self.written: list[str] | None = None  # a list here records every path written
+        # A list here records every path written, with the SHA-256 of its bytes.
+        self.written: list[tuple[str, str]] | None = None
         self._made: set[str] = set()
 
     def write(self, relative: str, content: str | bytes) -> None:
@@ -64,7 +65,9 @@ class Tree:
             handle.write(data)
         self.files += 1
         if self.written is not None:
-            self.written.append(relative)
+            import hashlib
+
+            self.written.append((relative, hashlib.sha256(data).hexdigest()))
 
 
 @contextlib.contextmanager
