@@ -18,6 +18,8 @@ from lofte.read.pickled import loads
 
 
 def _documents(cache_dir: Path) -> list[tuple[bytes, bytes, bytes]]:
+    if not (cache_dir / "parse.sqlite3").is_file():
+        return []
     with sqlite3.connect(cache_dir / "parse.sqlite3") as db:
         rows = list(db.execute("SELECT key, checksum, payload FROM documents"))
     db.close()

@@ -97,3 +97,55 @@ def test_zsh_gets_the_same_answers() -> None:
     assert _zsh("lofte record 2020 pl", DATA.parent) == (
         "_arguments '*: :((\"planlagda-insatser\"))'\n"
     )
+
+
+def _tree(tmp_path: Path) -> Path:
+    """A two-municipality tree: data/strangnas (data/) and data/exempelstad (examples/)."""
+    import shutil
+
+    from conftest import ROOT
+
+    tree = tmp_path / "data"
+    shutil.copytree(DATA, tree / "strangnas")
+    (tree / "exempelstad").mkdir()
+    for path in (ROOT / "examples").glob("*.yaml"):
+        shutil.copy(path, tree / "exempelstad")
+    return tree
+
+
+def test_in_a_tree_periods_complete_as_municipality_slash_period(tmp_path: Path) -> None:
+    tree = _tree(tmp_path)
+    every = _bash("lofte status ", tree.parent)
+    assert every == [
+        "exempelstad/2022-2023",
+        "exempelstad/2024",
+        "exempelstad/samverkan-2022-2025",
+        *(f"strangnas/{period}" for period in PERIODS),
+    ]
+    assert _bash("lofte status str", tree.parent) == [f"strangnas/{p}" for p in PERIODS]
+    assert _bash("lofte report exempelstad/20", tree.parent) == [
+        "exempelstad/2022-2023",
+        "exempelstad/2024",
+    ]
+
+
+def test_in_a_tree_activities_and_places_come_from_the_municipalitys_folder(
+    tmp_path: Path,
+) -> None:
+    tree = _tree(tmp_path)
+    assert _bash("lofte record strangnas/2020 pl", tree.parent) == ["planlagda-insatser"]
+    line = "lofte record strangnas/2020 planlagda-insatser --place St"
+    assert _bash(line, tree.parent) == ["Strängnäs", "Stallarholmen"]
+
+
+def test_a_period_in_several_municipalities_completes_nothing_and_fails_nothing(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    tree = tmp_path / "data"
+    shutil.copytree(DATA, tree / "a")
+    shutil.copytree(DATA, tree / "b")
+    # `2020` alone names two files: the command would say so; completion offers nothing.
+    assert _bash("lofte record 2020 pl", tree.parent) == [""]
+    assert _bash("lofte record a/2020 pl", tree.parent) == ["planlagda-insatser"]

@@ -628,6 +628,8 @@ def record(
         bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")
     ] = False,
     data_dir: DataDir = Path("data"),
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = Path(".lofte-cache"),
 ) -> None:
     """Record progress, other work or a deviation: adds lines, changes no other byte."""
     import datetime as dt
@@ -653,7 +655,13 @@ def record(
         promise,
     )
     try:
-        outcome = run(request, data_dir, today=dt.date.today(), dry_run=dry_run)
+        outcome = run(
+            request,
+            data_dir,
+            today=dt.date.today(),
+            dry_run=dry_run,
+            cache_dir=None if no_cache else cache_dir,
+        )
     except LofteError as exc:
         _fatal(exc)
     for problem in outcome.problems:

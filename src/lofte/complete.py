@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lofte.read.loader import period_path, promise_files
+from lofte.errors import UsageError
+from lofte.read.loader import municipality_folders, period_path, promise_files
 
 __all__ = ["activity_ids", "periods", "places"]
 
@@ -25,14 +26,39 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def periods(data_dir: Path, incomplete: str) -> list[str]:
-    """The period files of the data directory (not the municipality file) starting so."""
+    """The period files of the data directory (not the municipality file) starting so.
+
+    In the tree layout (a folder per municipality) a period is written
+    ``MUNICIPALITY/PERIOD``, and so it is offered; only the files whose name
+    matches what is typed are read, to leave out the municipality files.
+    """
+    if not data_dir.is_dir():
+        return []
+    own = promise_files(data_dir)
+    if own:
+        candidates = [(path.stem, path) for path in own]
+    else:
+        candidates = [
+            (f"{folder.name}/{path.stem}", path)
+            for folder in municipality_folders(data_dir)
+            for path in promise_files(folder)
+        ]
     names = []
-    for path in promise_files(data_dir) if data_dir.is_dir() else []:
-        if path.suffix != ".yaml" or not path.stem.startswith(incomplete):
+    for name, path in candidates:
+        if path.suffix != ".yaml" or not name.startswith(incomplete):
             continue  # a .yml file is no period: validate says to rename it
         if _read(path).get("kind") != "municipality":
-            names.append(path.stem)
+            names.append(name)
     return names
+
+
+def _period_file(period: str, data_dir: Path) -> Path | None:
+    # A bare period in several municipality folders is a usage error for a
+    # command; for completion it is simply nothing to offer.
+    try:
+        return period_path(period, data_dir)
+    except UsageError:
+        return None
 
 
 def _activities(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -48,7 +74,8 @@ def _activities(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def activity_ids(period: str, data_dir: Path, incomplete: str) -> list[str]:
     """The ids of the period's activities starting with ``incomplete``."""
-    data = _read(period_path(period, data_dir))
+    path = _period_file(period, data_dir)
+    data = _read(path) if path is not None else {}
     ids = (str(a.get("id", "")) for a in _activities(data))
     return [i for i in ids if i and i.startswith(incomplete)]
 
@@ -56,10 +83,12 @@ def activity_ids(period: str, data_dir: Path, incomplete: str) -> list[str]:
 def places(period: str | None, data_dir: Path, incomplete: str) -> list[str]:
     """Places a record could name: the municipality file's place lists and the period's own."""
     found: list[str] = []
-    data = _read(period_path(period, data_dir)) if period else {}
+    path = _period_file(period, data_dir) if period else None
+    data = _read(path) if path is not None else {}
     town = data.get("municipality")
-    if isinstance(town, str):
-        for place_list in (_read(data_dir / f"{town}.yaml").get("places") or {}).values():
+    if isinstance(town, str) and path is not None:
+        # The municipality file lies beside the period: in data/, or in its folder.
+        for place_list in (_read(path.parent / f"{town}.yaml").get("places") or {}).values():
             if isinstance(place_list, dict):
                 found += [str(i) for i in place_list.get("items") or []]
     for activity in _activities(data):

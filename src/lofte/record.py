@@ -42,9 +42,21 @@ class RecordOutcome:
 
 
 def record(
-    request: RecordRequest, data_dir: Path, *, today: dt.date, dry_run: bool = False
+    request: RecordRequest,
+    data_dir: Path,
+    *,
+    today: dt.date,
+    dry_run: bool = False,
+    cache_dir: Path | None = None,
 ) -> RecordOutcome:
-    """Record ``request`` into its period file (or, with ``dry_run``, only show the diff)."""
+    """Record ``request`` into its period file (or, with ``dry_run``, only show the diff).
+
+    With ``cache_dir`` the file as it is is read from the parse cache when it
+    is there, and the file as written goes into it: of a run of records, each
+    finds the file the one before it wrote (docs/performance.md).  The plain
+    data, not the validated document: for a large file, storing and loading
+    pydantic models costs more than validating again.
+    """
     from lofte.write.atomic import locked
 
     if request.activity is None and request.other is None and request.deviation is None:
@@ -58,21 +70,29 @@ def record(
         raise UsageError("record: --other is work outside the plan; give it without an activity")
     path = period_path(request.period, data_dir)
     outcome = RecordOutcome(display_path(path))
+    workspace = Workspace()
+    if cache_dir is not None:
+        from lofte.read.cache import ParseCache
+
+        workspace.cache = ParseCache(cache_dir)
     try:
         if dry_run or not path.is_file():
             # A dry run writes nothing, not even a lock file; a missing file
             # is reported by the loader.
             with _no_gc():
-                _record(path, request, today, dry_run, outcome)
+                _record(path, request, today, dry_run, outcome, workspace)
         elif not _writable(path):
             raise Stop(at(outcome.display, (1, 1), "cannot write: the file is read-only"))
         else:
             with locked(path), _no_gc():
-                _record(path, request, today, dry_run, outcome)
+                _record(path, request, today, dry_run, outcome, workspace)
     except Stop as stop:
         outcome.problems.insert(0, stop.diagnostic)
     except OSError as exc:  # the lock file or the temp file could not be made
         outcome.problems.insert(0, at(outcome.display, (1, 1), f"cannot write: {exc}"))
+    finally:
+        if workspace.cache is not None:
+            workspace.cache.close()  # after the write: the lock is not held for it
     return outcome
 
 
@@ -98,14 +118,18 @@ def _writable(path: Path) -> bool:
 
 
 def _record(
-    path: Path, request: RecordRequest, today: dt.date, dry_run: bool, outcome: RecordOutcome
+    path: Path,
+    request: RecordRequest,
+    today: dt.date,
+    dry_run: bool,
+    outcome: RecordOutcome,
+    workspace: Workspace,
 ) -> None:
     from lofte.write.atomic import replace_bytes
     from lofte.write.splice import SpliceRefused, append_entry
     from lofte.write.textdiff import unified_diff
     from lofte.write.verify import verify
 
-    workspace = Workspace()
     loaded = valid_file(workspace, path, outcome.display)
     document = loaded.document
     assert document.kind != "municipality"  # valid_file refuses it

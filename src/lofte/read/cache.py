@@ -4,13 +4,20 @@ What is cached, and why it cannot hide a problem:
 
 * Only the *reader's* output for bytes it accepted: the plain data of a file.
   A file the reader refuses is never stored, so it is read, and reported,
-  every time.  The models and the cross-file rules always run on the data,
-  so an entry can save a parse but never make a file valid.
+  every time.  The models and the cross-file rules run on the data, so an
+  entry can save a parse but never make a file valid.
+* With ``documents`` (`lofte status`), also the validated document of a file
+  that validated, in a second table: its key adds the source of `model.py`
+  and the pydantic and pydantic-core versions, so an entry is exactly what
+  validating these bytes with this code gives, and the cross-file rules
+  still run on it every time.  It is pickled (restoring models without
+  validating them again is the whole saving) and read back only as lofte's
+  own model classes (`lofte.read.pickled`).
 * The key is the SHA-256 of the file's bytes together with a fingerprint of
   the reader: the lofte version, the source of the modules that decide what
-  a file means (`yamlio`, `fastread`, `resolve`), the Python, PyYAML and
-  libyaml versions.  Editing the file or upgrading any of these makes a new
-  key, so an entry is never stale; it is simply not found.
+  a file means (`yamlio`, `fastread`, `resolve`), the Python version and
+  PyYAML's (`reader_fingerprint`).  Editing the file or upgrading any of these
+  makes a new key, so an entry is never stale; it is simply not found.
 * Each entry is authenticated: an HMAC-SHA-256 over its key and payload, with
   a secret that is *not* in the cache directory (`cache_secret`).  A cache
   directory is often shared more widely than the data (a CI cache restored
@@ -156,7 +163,8 @@ def _read_secret(path: Path) -> bytes | None:
 
 
 class ParseCache:
-    """Plain data by the bytes it was read from, in one SQLite file under ``directory``."""
+    """Plain data (and, with ``documents``, validated documents) by the bytes they were read
+    from, in one SQLite file under ``directory``."""
 
     def __init__(self, directory: Path, *, documents: bool = False) -> None:
         self.directory = directory
@@ -204,8 +212,12 @@ class ParseCache:
         return data if isinstance(data, dict) else None
 
     def put(self, raw: bytes, data: dict[str, Any]) -> None:
-        """Remember the data read from ``raw``; written to disk by `flush`."""
-        if self._secret is None:
+        """Remember the data read from ``raw``; written to disk by `flush`.
+
+        A cache of documents keeps the data with each document that validates
+        (`put_loaded`), so it does not store it twice.
+        """
+        if self._secret is None or self.documents:
             return
         import json
 

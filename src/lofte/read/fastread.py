@@ -123,3 +123,71 @@ def _sequence(get: Any, depth: int) -> list[Any]:
             append(_sequence(get, depth + 1))
         else:
             raise Unsure
+
+
+def fast_node(text: str, path: tuple[str | int, ...]) -> tuple[Any, tuple[int, int, str]]:
+    """The data of the node at ``path`` of ``text``, and where the event after it starts.
+
+    Parses no further than that event: the events before the node are
+    skipped without building anything (they are checked when the whole file
+    is read).  The node itself is read by the same rules as `fast_read`,
+    and `Unsure` is raised as there; a path that is not in the document
+    raises `KeyError`.  The next event is given as (line, column, event
+    name), 0-based, so that a caller can see where the parse went on.
+    """
+    parser = CParser(text)
+    get: Any = parser.get_event
+    get()  # StreamStart
+    document = get()
+    if type(document) is not DocumentStartEvent or document.version is not None or document.tags:
+        raise Unsure
+    event: Any = get()
+    for depth, step in enumerate(path, start=1):
+        if event.anchor is not None or event.tag is not None:
+            raise Unsure
+        if isinstance(step, int):
+            if type(event) is not SequenceStartEvent:
+                raise KeyError(step)
+            for _ in range(step):
+                _skip(get)
+        else:
+            if type(event) is not MappingStartEvent:
+                raise KeyError(step)
+            while True:
+                key = get()
+                if type(key) is not ScalarEvent:
+                    raise KeyError(step)
+                if key.value == step:
+                    break
+                _skip(get)
+        event = get()
+        if type(event) in (MappingEndEvent, SequenceEndEvent) or depth >= MAX_DEPTH:
+            raise KeyError(step)
+    kind = type(event)
+    if event.anchor is not None or event.tag is not None:
+        raise Unsure
+    if kind is MappingStartEvent:
+        data: Any = _mapping(get, len(path) + 1)
+    elif kind is SequenceStartEvent:
+        data = _sequence(get, len(path) + 1)
+    elif kind is ScalarEvent:
+        data = event.value
+        if not event.style and (data[:1] in _NUMBER_START or data in _NOT_TEXT):
+            data = resolve_plain(data)
+    else:
+        raise Unsure
+    after: Any = get()
+    return data, (after.start_mark.line, after.start_mark.column, type(after).__name__)
+
+
+def _skip(get: Any) -> None:
+    """Consume one node's events (a scalar, or a collection to its end), building nothing."""
+    depth = 0
+    while True:
+        kind = type(get())
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            depth += 1
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            depth -= 1
+        if depth <= 0:
+            return

@@ -12,7 +12,6 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,16 +27,29 @@ if TYPE_CHECKING:
 MAX_DIAGNOSTICS = 200
 
 
-@dataclass
 class Loaded:
-    """A file that parsed and validated, with what is needed to place problems in it."""
+    """A file that parsed and validated, with what is needed to place problems in it.
 
-    path: Path
-    display: str
-    raw: bytes
-    data: dict[str, Any]
-    document: Any  # Promise | Agreement | Municipality
-    _positions: Positions | None = field(default=None, repr=False)
+    A plain class, as `Workspace` is: a dataclass compiles its methods when
+    its module is imported, and every command imports this one.
+    """
+
+    __slots__ = ("__weakref__", "_positions", "data", "display", "document", "path", "raw")
+
+    def __init__(
+        self,
+        path: Path,
+        display: str,
+        raw: bytes,
+        data: dict[str, Any],
+        document: Any,  # Promise | Agreement | Municipality
+        _positions: Positions | None = None,
+    ) -> None:
+        self.path, self.display, self.raw = path, display, raw
+        self.data, self.document, self._positions = data, document, _positions
+
+    def __repr__(self) -> str:
+        return f"Loaded({self.display!r}, {getattr(self.document, 'kind', None)!r})"
 
     @property
     def stem(self) -> str:
@@ -238,8 +250,6 @@ def load_bytes(
         hit = cache.get_loaded(raw)
         if hit is not None:
             return Loaded(path, display, raw, hit[0], hit[1]), []
-    from pydantic import ValidationError
-
     from lofte.read.yamlio import YamlProblem, problem_diagnostic, read
 
     data = cache.get(raw) if cache is not None and not positions else None
@@ -251,6 +261,20 @@ def load_bytes(
             return None, [problem_diagnostic(display, problem)]
         if cache is not None:
             cache.put(raw, data)
+    loaded, problems = load_data(path, raw, display, data, spots)
+    if loaded is not None and cache is not None:
+        cache.put_loaded(raw, data, loaded.document)
+    return loaded, problems
+
+
+def load_data(
+    path: Path, raw: bytes, display: str, data: Any, spots: Positions | None = None
+) -> tuple[Loaded | None, list[Diagnostic]]:
+    """Validate ``data``, read from ``raw`` (whose positions place any problem)."""
+    from pydantic import ValidationError
+
+    from lofte.read.yamlio import read
+
     try:
         document = _adapter().validate_python(data)
     except ValidationError as exc:
@@ -288,8 +312,6 @@ def load_bytes(
                 )
             )
         return None, diagnostics
-    if cache is not None:
-        cache.put_loaded(raw, data, document)
     return Loaded(path, display, raw, data, document, spots), []
 
 
@@ -303,7 +325,6 @@ def _code(pydantic_type: str) -> str:
     return "invalid"
 
 
-@dataclass
 class Workspace:
     """Loaded files by resolved path, so each is read once however often it is named.
 
@@ -314,9 +335,10 @@ class Workspace:
     again when named again.
     """
 
-    files: dict[Path, tuple[Loaded | None, list[Diagnostic]]] = field(default_factory=dict)
-    limit: int | None = None
-    cache: ParseCache | None = None
+    def __init__(self, limit: int | None = None, cache: ParseCache | None = None) -> None:
+        self.files: dict[Path, tuple[Loaded | None, list[Diagnostic]]] = {}
+        self.limit = limit
+        self.cache = cache
 
     def load(
         self, path: Path, display: str | None = None

@@ -153,6 +153,32 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
     return _Builder(text, positions).build()
 
 
+def read_node(data: bytes, path: tuple[str | int, ...]) -> tuple[Any, tuple[int, int, str]] | None:
+    """The data of the node at ``path`` and where the parse went on after it, or None.
+
+    For `lofte record`'s proof of its new bytes: the text is checked as
+    `read` checks a whole file, then parsed only as far as the node (see
+    `lofte.read.fastread.fast_node`).  None when the fast path is not sure,
+    or the path is not there: the caller then reads the whole file.
+    """
+    import yaml
+
+    from lofte.read.fastread import Unsure, fast_node
+
+    if len(data) > MAX_BYTES or any(b in data for b in _AMBIGUOUS_BYTES):
+        return None
+    try:
+        text = decode(data)
+    except YamlProblem:
+        return None
+    if not text.strip() or text[-1] in " \t" or _may_trap(text):
+        return None
+    try:
+        return fast_node(text, path)
+    except (Unsure, KeyError, ValueError, yaml.YAMLError):
+        return None
+
+
 def _may_trap(text: str) -> bool:
     """Whether ``text`` may hold what the careful builder must look at: a cheap scan.
 

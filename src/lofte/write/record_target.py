@@ -33,7 +33,7 @@ def valid_file(workspace: Workspace, path: Path, display: str) -> Loaded:
     loaded = None
     if raw is not None:
         # Positions come lazily (Loaded.positions), only if a problem needs placing.
-        loaded, problems = load_bytes(path, raw, display)
+        loaded, problems = load_bytes(path, raw, display, cache=workspace.cache)
     if loaded is not None:
         problems = errors_in(run_rules(loaded, workspace))
     if problems:

@@ -8,6 +8,17 @@ Three checks, each cheap next to the cost of a wrong write:
    the old one with the record appended to the activity's progress (same
    keys in the same order, same types: ``yes`` stays text, ``1`` an int);
 3. the rules: the new file validates as a whole, like `lofte validate`.
+
+For a record in an activity, the read-back of check 2 parses the new bytes
+only as far as the end of the activity (`yamlio.read_node`): the bytes
+before it are the old file's, and so are the bytes after it, where the parse
+must go on at the same place, the inserted lines further down.  Then the
+parser is in the same state on the same bytes and reads the rest as it did:
+the whole document is the old one with the activity read back, which must be
+the old activity plus the record.  Whenever that cannot be shown (a
+document-level list, anything the fast reader is unsure of, the parse going
+on anywhere else) the whole file is read back, as before.  So a record reads
+the file once, not twice (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -15,7 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from lofte.errors import errors_in
-from lofte.read.loader import Loaded, Workspace, load_bytes
+from lofte.read.loader import Loaded, Workspace, load_bytes, load_data
 from lofte.write.record_input import Refused
 from lofte.write.splice import Splice
 
@@ -33,15 +44,59 @@ def verify(
 
     if not is_line_insertion(old.raw, spliced):
         raise _internal("the change is not a pure insertion of lines")
-    new, problems = load_bytes(old.path, spliced.data, old.display)
+    expected = with_record(old.data, path, entry, key)
+    # Read back afresh, never from the cache: this read is the proof.  What it
+    # gives is kept there, so that the next record finds the file as written.
+    if path and read_back_in_place(old, spliced, path, expected):
+        new, problems = load_data(old.path, spliced.data, old.display, expected)
+    else:
+        new, problems = load_bytes(old.path, spliced.data, old.display)
+        if new is not None and not same(expected, new.data):
+            raise _internal("the file read back is not the old one plus the record")
     if new is None:
         raise Refused(f"the new record would make the file invalid: {problems[0].message}")
-    if not same(with_record(old.data, path, entry, key), new.data):
-        raise _internal("the file read back is not the old one plus the record")
+    if workspace.cache is not None:
+        workspace.cache.put(new.raw, new.data)  # a document cache keeps no plain data
+        workspace.cache.put_loaded(new.raw, new.data, new.document)
     problems = errors_in(run_rules(new, workspace))
     if problems:
         raise Refused(f"the new record would make the file invalid: {problems[0].message}")
     return new
+
+
+def read_back_in_place(
+    old: Loaded, spliced: Splice, path: tuple[str | int, ...], expected: Any
+) -> bool:
+    """Whether the node at ``path`` reads back from the new bytes as ``expected`` has it,
+    with the parse going on after it where it did in the old file, the new lines further on.
+
+    Both files are parsed only as far as the event after the node.  False
+    (the caller then reads the whole file back) whenever that is not shown.
+    """
+    from lofte.read.yamlio import read_node
+
+    before = read_node(old.raw, path)
+    after = read_node(spliced.data, path) if before is not None else None
+    if before is None or after is None:
+        return False
+    (was, was_next), (now, now_next) = before, after
+    shift = _breaks(spliced.inserted)
+    return (
+        now_next == (was_next[0] + shift, was_next[1], was_next[2])
+        and same(was, _at(old.data, path))
+        and same(now, _at(expected, path))
+    )
+
+
+def _breaks(text: bytes) -> int:
+    """The line breaks in ``text`` as YAML counts them (``\r\n`` is one)."""
+    return text.count(b"\n") + text.count(b"\r") - text.count(b"\r\n")
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
 
 
 def _internal(what: str) -> Refused:
