@@ -31,14 +31,43 @@ def measure(report: object, args: argparse.Namespace, tree: Path, tmp: Path) -> 
     validate = [*LOFTE, "validate", "--no-cache", "--data-dir", str(tree)]
     site = [*LOFTE, "site", "--as-of", AS_OF, "--data-dir", str(tree), "-o", str(out)]
     runs = max(1, args.slow_runs)
+    cold = "lofte site (the tree)"
     samples = interleaved(
-        [("lofte validate (the tree)", validate), ("lofte site (the tree)", site)],
+        [("lofte validate (the tree)", validate), (cold, site)],
         runs=runs,
         warmup=0,
+        # Cold: no earlier site to reuse a municipality from.
+        before={cold: lambda: shutil.rmtree(out, ignore_errors=True)},
     )
     by = {s.label: s for s in samples}
     files = sum(1 for p in out.rglob("*") if p.is_file())
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    # The floor: creating the same files again, no rendering (benchmarks/write_floor.py).
+    floor_out = tmp / "site-floor"
+    label = "writing the same files again, no rendering (the floor)"
+    floor = interleaved(
+        [(label, [PY, str(Path(__file__).with_name("write_floor.py")), str(out), str(floor_out)])],
+        runs=runs,
+        warmup=0,
+        before={label: lambda: shutil.rmtree(floor_out, ignore_errors=True)},
+    )
+    shutil.rmtree(floor_out, ignore_errors=True)
+    # Incremental: over the site just built, reusing what is proven unchanged.
+    town = sorted(p for p in tree.iterdir() if p.is_dir())[0]
+    period = sorted(town.glob("*.yaml"))[-1]
+    again, one = (
+        "lofte site again over it, nothing changed (incremental)",
+        f"lofte site again over it, {town.name}/{period.name} changed (incremental)",
+    )
+
+    def touch() -> None:
+        with period.open("a", encoding="utf-8") as handle:
+            handle.write("# changed\n")
+
+    incremental = interleaved(
+        [(again, site), (one, site)], runs=runs, warmup=0, before={one: touch}
+    )
+    samples = [*samples, *floor, *incremental]
     add = report.add  # type: ignore[attr-defined]
     add("", "## `lofte site` on the corpus, next to `lofte validate`", "")
     report.table(  # type: ignore[attr-defined]
@@ -68,5 +97,5 @@ def measure(report: object, args: argparse.Namespace, tree: Path, tmp: Path) -> 
         f"One run each.  Peak RSS at {rows[-1][0]} / at {rows[0][0]} municipalities: "
         f"{growth:.2f}×.",
     )
-    site_s, validate_s = by["lofte site (the tree)"].median, by["lofte validate (the tree)"].median
+    site_s, validate_s = by[cold].median, by["lofte validate (the tree)"].median
     return {"site/validate": site_s / validate_s, "rss": growth}

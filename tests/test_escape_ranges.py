@@ -7,6 +7,7 @@ outside each end, which must survive (a bound moved by one would eat it).
 from __future__ import annotations
 
 import pytest
+from markupsafe import Markup
 
 from lofte.render.escape import clean, md_cell, md_text, one_line, safe_link
 
@@ -120,3 +121,48 @@ def test_markup_passes_through_and_cells_are_never_empty() -> None:
 )
 def test_safe_link_returns_the_link_itself(url: str, link: str | None) -> None:
     assert safe_link(url) == link
+
+
+def _stock(value: object) -> str:
+    """What stock Jinja writes for ``{{ value }}``: ``escape(finalize(value))``."""
+    from markupsafe import escape
+
+    from lofte.render.report import _html_finalize
+
+    return str(escape(_html_finalize(value)))
+
+
+def test_html_text_is_escape_after_clean_for_every_character() -> None:
+    # Every character of the first planes, each alone and between letters.
+    from lofte.render.escape import html_text
+
+    for code in range(0x3000):
+        for text in (chr(code), f"a{chr(code)}b"):
+            assert html_text(text) == _stock(text), hex(code)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "<b>&'\"", "a\u202eb<i>", 3, -7, True, None, 2.5, Markup("<b>x</b>"), ["<a>"]],
+    ids=repr,
+)
+def test_html_text_is_escape_after_clean_for_every_kind(value: object) -> None:
+    from lofte.render.escape import html_text
+
+    assert html_text(value) == _stock(value)
+
+
+def test_html_text_cleans_a_str_subclass_and_honours_html() -> None:
+    import enum
+
+    from lofte.render.escape import html_text
+
+    class Word(enum.StrEnum):
+        BAD = "a\u202e<b"
+
+    class Safe:
+        def __html__(self) -> str:
+            return "<em>kept</em>"
+
+    assert html_text(Word.BAD) == _stock(Word.BAD) == "a&lt;b"
+    assert html_text(Safe()) == _stock(Safe()) == "<em>kept</em>"

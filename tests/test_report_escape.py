@@ -169,6 +169,23 @@ def test_markdown_environment_escapes_every_expression_by_default() -> None:
     assert env.from_string("{{ x|cell }}").render(x="a|b\nc") == r"a\|b c"
 
 
+def test_the_built_in_html_environment_escapes_as_stock_jinja(tmp_path: Path) -> None:
+    # The built-in environment writes each {{ }} as one call (html_text); stock Jinja,
+    # as run for --templates, writes escape(finalize(value)).  The same bytes, also
+    # through filters, joins, includes, macros, set blocks and autoescape switched off.
+    source = (
+        "{{ v }}|{{ v|upper }}|{{ [v, v]|join(', ') }}|{{ v ~ '<x>' }}|{{ n }}|{{ none }}|"
+        "{% macro m(x) %}<{{ x }}>{% endmacro %}{{ m(v) }}|{% set b %}{{ v }}{% endset %}{{ b }}|"
+        "{% autoescape false %}{{ v }}{% endautoescape %}|{{ '<k>' }}|{{ v|safe }}"
+    )
+    ours = environment("html", "sv").from_string(source)
+    stock = environment("html", "sv", tmp_path).from_string(source)  # as with --templates
+    for value in (EVIL, "plain", "", "a & b", "\u202e<"):
+        for n in (3, 2.5, None):
+            context = {"v": value, "n": n, "none": None}
+            assert ours.render(**context) == stock.render(**context), value
+
+
 @pytest.mark.parametrize(
     ("text", "escaped"),
     [

@@ -92,6 +92,28 @@ def test_period_page_shows_heading_terms_source_and_data(real_site: Path) -> Non
     assert "<h1>How it went, 2020</h1>" in english
 
 
+def test_a_quarter_page_speaks_of_the_quarter(tmp_path: Path) -> None:
+    # The agreement follows up by quarter: its term pages say "kvartalet", not "tertialen".
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    record = ["record", "samverkan-2020-2023", "sspf", "--date", "2021-05-04"]
+    assert run_cli(*record, "--note", "Möte.", "--data-dir", str(data)).code == 0
+    out = tmp_path / "site"
+    assert build(out, data, as_of="2021-12-31").code == 0
+    folder = "samverkan-2020-2023"
+    page = (out / folder / "2021-Q2.html").read_text(encoding="utf-8")
+    assert "<h5>Registrerat under kvartalet</h5>" in page
+    assert '<p class="quiet">Inget registrerat under kvartalet.</p>' in page
+    english = (out / "en" / folder / "2021-Q2.html").read_text(encoding="utf-8")
+    assert "<h5>Recorded in the quarter</h5>" in english
+    assert '<p class="quiet">Nothing recorded in the quarter.</p>' in english
+    for name in (f"{folder}/2021-Q2.html", f"en/{folder}/2021-Q2.html", "2021/2021-T2.html"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert ("tertialen" in text or "tertial." in text) == name.startswith("2021/"), name
+    tertial = (out / "2021" / "2021-T2.html").read_text(encoding="utf-8")
+    assert '<p class="quiet">Inget registrerat under tertialen.</p>' in tertial
+
+
 def test_index_lists_periods_newest_first_and_agreements_with_their_span(real_site: Path) -> None:
     page = (real_site / "index.html").read_text(encoding="utf-8")
     headings = [t for lang, t in parse(real_site / "index.html").texts if t.startswith("Så gick")]
@@ -388,6 +410,70 @@ def test_a_rebuild_replaces_the_site_and_the_same_input_gives_the_same_bytes(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"]
 
 
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _inode(path: Path) -> int:
+    return path.stat().st_ino
+
+
+def test_a_rebuild_reuses_an_unchanged_municipality_and_gives_a_cold_builds_bytes(
+    tree: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(tree, data)
+    out, cold = tmp_path / "site", tmp_path / "cold"
+    assert build(out, data).code == 0
+    same, changed = out / "strangnas" / "2020.html", out / "exempelby" / "2022.html"
+    before = {same: _inode(same), changed: _inode(changed)}
+    period = data / "exempelby" / "2022.yaml"
+    period.write_text(
+        period.read_text(encoding="utf-8").replace(
+            "title: Medborgarlöfte Exempelby kommun 2022", "title: Ändrat löfte 2022"
+        ),
+        encoding="utf-8",
+    )
+    result = build(out, data)
+    assert result.code == 0, result.err
+    assert _inode(same) == before[same]  # linked from the old site, not rendered
+    assert _inode(changed) != before[changed]
+    assert "Ändrat löfte 2022" in changed.read_text(encoding="utf-8")
+    assert build(cold, data).code == 0
+    assert _files(out) == _files(cold)
+    assert result.out == f"wrote {out}: 2 municipalities, 8 periods, {len(_files(cold))} files\n"
+
+
+@pytest.mark.parametrize(
+    "change", ["as-of", "missing file", "edited page", "damaged manifest", "templates"]
+)
+def test_nothing_is_reused_unless_proven_unchanged(tree: Path, tmp_path: Path, change: str) -> None:
+    out, cold = tmp_path / "site", tmp_path / "cold"
+    assert build(out, tree).code == 0
+    page = out / "strangnas" / "2020.html"
+    inode = _inode(page)
+    extra: list[str] = []
+    as_of = AS_OF
+    if change == "as-of":
+        as_of = "2023-01-16"
+    elif change == "missing file":
+        (out / "en" / "strangnas" / "2020" / "2020-T2.html").unlink()
+    elif change == "edited page":  # by hand, or by a later step of a CI job
+        edited = out / "strangnas" / "2020" / "2020-T1.html"
+        edited.write_bytes(edited.read_bytes().replace(b"</main>", b"<p>x</p></main>"))
+    elif change == "damaged manifest":
+        (out / ".lofte-reuse" / "strangnas.json").write_text("{", encoding="utf-8")
+    else:
+        look = tmp_path / "look"
+        (look / "site").mkdir(parents=True)
+        (look / "site" / "site.css.j2").write_text("body { color: #111; }\n", encoding="utf-8")
+        extra = ["--templates", str(look)]
+    assert build(out, tree, *extra, as_of=as_of).code == 0
+    assert _inode(page) != inode
+    assert build(cold, tree, *extra, as_of=as_of).code == 0
+    assert _files(out) == _files(cold)
+
+
 # ------------------------------------------------------------------ publishable, accessible
 
 
@@ -513,6 +599,34 @@ def test_own_templates_replace_the_built_in_ones(tmp_path: Path) -> None:
     assert '<link rel="stylesheet" href="style.css">' in page
     assert not (out / "en").exists()
     assert "In English" not in page
+
+
+def test_own_site_templates_run_in_the_sandbox_and_write_nothing(tmp_path: Path) -> None:
+    # The built-in templates render in a plain environment (they are ours); one from
+    # --templates is someone else's code and runs sandboxed, the built-in ones with it.
+    look = tmp_path / "look"
+    (look / "site").mkdir(parents=True)
+    (look / "site" / "_card.html.j2").write_text(
+        '{{ cycler.__init__.__globals__.os.popen("id").read() }}\n', encoding="utf-8"
+    )
+    out = tmp_path / "site"
+    result = build(out, REPORT_DATA, "--templates", str(look), "--lang", "sv")
+    assert result.code == 1
+    assert result.err == (
+        f"lofte: {look}/site/_card.html.j2:1: "
+        "access to attribute '__init__' of 'type' object is unsafe.\n"
+    )
+    assert not out.exists()
+
+
+def test_only_own_templates_get_the_sandbox(tmp_path: Path) -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from lofte.render.report import environment
+
+    for fmt in ("html", "md"):
+        assert not isinstance(environment(fmt, "sv"), SandboxedEnvironment)
+        assert isinstance(environment(fmt, "sv", tmp_path), SandboxedEnvironment)
 
 
 def test_english_alone_stands_at_the_root(tmp_path: Path) -> None:

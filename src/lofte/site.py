@@ -46,6 +46,9 @@ TOP_FEED_ENTRIES = 100
 STYLESHEET = "style.css"
 #: Where each municipality's newest feed entries wait for the top feed during a build.
 SPILL = ".top-feed"
+#: Where a tree's site keeps, per municipality, what it was built from and wrote
+#: (``FOLDER.json``), so that the next build can reuse an unchanged municipality.
+REUSE = ".lofte-reuse"
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,13 @@ def site(
         pass
 
     problems: list[Diagnostic] = []
+    previous = _previous(out) if tree else None
+    fingerprint = _fingerprint(as_of, langs, templates) if tree else ""
     try:
         with building(out) as build:
-            work = _Build(build.root, data_dir, as_of, langs, templates, tree)
+            work = _Build(
+                build.root, data_dir, as_of, langs, templates, tree, previous, fingerprint
+            )
             summaries: list[_Summary] = map_files(folders, work, jobs)
             problems = [d for s in summaries for d in s.diagnostics]
             problems += _duplicates(summaries)
@@ -176,15 +183,32 @@ class _Build:
     langs: tuple[str, ...]
     templates: Path | None
     tree: bool
+    previous: Path | None = None  # the site being replaced, whose unchanged parts are reused
+    fingerprint: str = ""  # everything but the folder's own files that its pages depend on
 
     def __call__(self, folder: Path, workspace: Workspace) -> _Summary:
         from lofte.read.loader import Workspace, promise_files
 
+        key = _folder_key(self.fingerprint, folder) if self.fingerprint else None
+        if key is not None and self.previous is not None:
+            reused = _reuse(self, folder, key)
+            if reused is not None:
+                return reused
         workspace = Workspace(cache=workspace.cache)  # one folder's files, dropped after it
-        return _municipality(self, folder, promise_files(folder), workspace)
+        done = _municipality(self, folder, promise_files(folder), workspace, key)
+        # The collector is paused while files are read (`map_files`); the reference
+        # cycles a municipality's rendering leaves would pile up until the end.  A
+        # collection of the youngest objects frees them: peak memory at 290
+        # municipalities 64 -> 60 MiB, about 2 % more time.
+        import gc
+
+        gc.collect(0)
+        return done
 
 
-def _municipality(build: _Build, folder: Path, paths: list[Path], workspace: Workspace) -> _Summary:
+def _municipality(
+    build: _Build, folder: Path, paths: list[Path], workspace: Workspace, key: str | None = None
+) -> _Summary:
     from lofte.rules.opening import open_period
     from lofte.write.tree import Tree
 
@@ -222,7 +246,149 @@ def _municipality(build: _Build, folder: Path, paths: list[Path], workspace: Wor
     if errors_in(summary.diagnostics):
         return summary
     tree = Tree(build.root)
+    tree.written = []
     _write_municipality(build, tree, summary, opened)
+    if key is not None:
+        _write_manifest(tree, summary, key)
+    summary.files = tree.files
+    return summary
+
+
+# ------------------------------------------------------- reusing an unchanged municipality
+#
+# A tree's site is rebuilt whole, beside the old one.  A municipality whose pages
+# would come out byte for byte the same need not be rendered again: its files in
+# the old site are linked into the new one (a hard link: no copy, no new inode).
+# "The same" is proven, not guessed: the manifest a build leaves per municipality
+# holds the SHA-256 of everything its pages are made from (every file of its
+# folder, the site's date and languages, the templates, lofte's own code and the
+# versions of Python and the libraries that read and render), and the list of
+# files it wrote.  Any difference, a missing file, a damaged manifest or a warning
+# to show again, and it is rendered again.
+
+
+def _previous(out: Path) -> Path | None:
+    """The site being replaced, if it is one lofte wrote with reuse manifests."""
+    from lofte.write.tree import MARK
+
+    target = out.resolve() if out.is_symlink() else out
+    if (target / MARK).is_file() and (target / REUSE).is_dir():
+        return target
+    return None
+
+
+def _fingerprint(as_of: dt.date, langs: tuple[str, ...], templates: Path | None) -> str:
+    """What every municipality's pages depend on beyond its own folder's files."""
+    import hashlib
+    import sys
+    from importlib.metadata import version
+
+    import lofte
+    from lofte.render.report import templates_dir
+
+    digest = hashlib.sha256()
+    for part in (
+        lofte.__version__,
+        sys.version,
+        *(f"{name} {version(name)}" for name in ("jinja2", "markupsafe", "pydantic", "pyyaml")),
+        as_of.isoformat(),
+        ",".join(langs),
+    ):
+        digest.update(part.encode("utf-8") + b"\0")
+    package = Path(lofte.__file__).parent
+    roots = [("code", package, "*.py"), ("templates", templates_dir(), "*.j2")]
+    if templates is not None:
+        roots.append(("own", templates, "*"))
+    for label, root, pattern in roots:
+        for path in sorted(root.rglob(pattern)):
+            if path.is_file():
+                rel = path.relative_to(root).as_posix()
+                digest.update(f"{label}/{rel}".encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _folder_key(fingerprint: str, folder: Path) -> str:
+    """The fingerprint and every file of the municipality's folder, hashed together."""
+    import hashlib
+
+    digest = hashlib.sha256(fingerprint.encode("ascii") + b"\0" + folder.name.encode() + b"\0")
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(folder).as_posix()
+            digest.update(rel.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _write_manifest(tree: Tree, summary: _Summary, key: str) -> None:
+    """What the next build needs to reuse this municipality: its key, files and summary."""
+    import json
+    from dataclasses import asdict
+
+    written = tree.written or []
+    spilled = {}
+    for path, _ in written:
+        if path.startswith(f"{SPILL}/"):
+            spilled[path.removeprefix(f"{SPILL}/")] = json.loads(
+                (tree.root / path).read_text(encoding="utf-8")
+            )
+    manifest = {
+        "key": key,
+        # Each file with the SHA-256 of what was written: one changed since (by hand,
+        # or by a later step of a CI job) is not reused.
+        "files": [[p, digest] for p, digest in written if not p.startswith(f"{SPILL}/")],
+        "spill": spilled,
+        # Its file as seen from here is found again on reuse: the site does not depend on it.
+        "summary": {**asdict(summary), "files": 0, "display": None},
+    }
+    tree.write(f"{REUSE}/{summary.folder}.json", json.dumps(manifest, ensure_ascii=False))
+
+
+def _reuse(build: _Build, folder: Path, key: str) -> _Summary | None:
+    """The municipality's files linked from the previous site, if proven unchanged; else None."""
+    import hashlib
+    import json
+    import os
+    import shutil
+
+    from lofte.read.loader import display_path
+    from lofte.write.tree import Tree
+
+    assert build.previous is not None
+    try:
+        manifest = json.loads(
+            (build.previous / REUSE / f"{folder.name}.json").read_text(encoding="utf-8")
+        )
+        if manifest.get("key") != key:
+            return None
+        files = [str(p) for p, _ in manifest["files"]]
+        sources = [build.previous / p for p in files]
+        if not all(p.is_file() and not p.is_symlink() for p in sources):
+            return None
+        for source, (_, digest) in zip(sources, manifest["files"], strict=True):
+            if hashlib.sha256(source.read_bytes()).hexdigest() != digest:
+                return None
+        fields = dict(manifest["summary"])
+        if fields.get("diagnostics"):
+            return None  # its warnings name files as seen from here: read them again
+        summary = _Summary(**{**fields, "diagnostics": []})
+        if summary.id is not None:
+            summary.display = display_path(folder / f"{summary.id}.yaml")
+        spill = {str(name): rows for name, rows in manifest["spill"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no manifest, or a damaged one: render the municipality again
+    tree = Tree(build.root)
+    for rel, source in zip(files, sources, strict=True):
+        target = build.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)  # a file system without hard links
+        tree.files += 1
+    for name, rows in spill.items():
+        tree.write(f"{SPILL}/{name}", json.dumps(rows, ensure_ascii=False))
+        tree.files -= 1  # not part of the site
+    tree.write(f"{REUSE}/{folder.name}.json", json.dumps(manifest, ensure_ascii=False))
     summary.files = tree.files
     return summary
 

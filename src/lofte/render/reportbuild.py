@@ -30,6 +30,20 @@ if TYPE_CHECKING:
     from lofte.model import Activity, Agreement, Group, Municipality, Promise
 
 
+#: The last document's headings: a site builds a report of every term of a period in
+#: every language from the same document, and its headings depend on it alone.
+_LAST_HEADINGS: list[tuple[object, dict[str, str]]] = []
+
+
+def _headings(document: Promise | Agreement) -> dict[str, str]:
+    """`headings` of the document's activities, computed once for the same document object."""
+    if _LAST_HEADINGS and _LAST_HEADINGS[0][0] is document:
+        return _LAST_HEADINGS[0][1]
+    found = headings(activity for _, activity in document.all_activities())
+    _LAST_HEADINGS[:] = [(document, found)]
+    return found
+
+
 def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
     """The report context of an assessed period: the whole of it, or the tertial assessed."""
     from lofte.follow.calendar import cadence_of
@@ -44,7 +58,7 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
     view_date = min(as_of, term.end if term is not None else last_day)
     actors = _actors(municipality)
     by_id = {s.activity_id: s for s in statuses}
-    heads = headings(activity for _, activity in document.all_activities())
+    heads = _headings(document)
     several_years = document.first_day.year != last_day.year
     signed = _signed(document, lang)
     group_heads = {
@@ -122,6 +136,10 @@ def build_report(status: PeriodStatus, lang: str = "sv") -> Report:
             else "report.source_link",
             lang,
         ),
+        records_heading=word(
+            f"report.records_in.{term.kind}" if term else "report.records_period", lang
+        ),
+        no_records=word(f"report.no_records_in.{term.kind if term else 'tertial'}", lang),
         summary=_summary(statuses, lang),
         summary_line=status.summary(lang),
         total=len(statuses),

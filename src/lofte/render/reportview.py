@@ -171,3 +171,7 @@ class Report:
     signed_iso: str | None = None  # the signing as written: 2020-03-16, or 2022-03 for a month
     other_work: list[OtherWorkView] = field(default_factory=list)
     deviations: list[DeviationView] = field(default_factory=list)
+    # The heading of an activity's records and the words when it has none, in the
+    # words of the report's term ("Registrerat under kvartalet") or period.
+    records_heading: str = ""
+    no_records: str = ""

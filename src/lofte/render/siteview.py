@@ -309,14 +309,8 @@ def _state(
     deadline = status.deadline or term.end
     if term.before_start or term.end < starts or term.start > deadline:
         return "before"
-    import inspect
-
     # With the document, `records_in` counts a span record (`covers`) in every term it covers.
-    if len(inspect.signature(records_in).parameters) > 3:
-        followed = records_in(activity, term, view_date, document)
-    else:
-        followed = records_in(activity, term, view_date)
-    if followed:
+    if records_in(activity, term, view_date, document):
         return "followed"
     closed = term.end < view_date or (view_term is not None and term.end <= view_term.end)
     if not closed:

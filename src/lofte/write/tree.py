@@ -49,6 +49,8 @@ class Tree:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files = 0
+        # A list here records every path written, with the SHA-256 of its bytes.
+        self.written: list[tuple[str, str]] | None = None
         self._made: set[str] = set()
 
     def write(self, relative: str, content: str | bytes) -> None:
@@ -62,6 +64,10 @@ class Tree:
         with open(path, "wb") as handle:
             handle.write(data)
         self.files += 1
+        if self.written is not None:
+            import hashlib
+
+            self.written.append((relative, hashlib.sha256(data).hexdigest()))
 
 
 @contextlib.contextmanager
