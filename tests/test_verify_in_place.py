@@ -185,3 +185,89 @@ def _activity_id(data_dir: Path) -> str:
         for activity in group.get("activities", []):
             return str(activity["id"])
     return str(data["activities"][0]["id"])
+
+
+CRLF = ROOT / "tests" / "examples" / "positive" / "bom-crlf-2021.yaml"
+
+
+def test_a_crlf_file_is_proven_in_place_its_lines_counted_as_yaml_counts_them() -> None:
+    raw = CRLF.read_bytes()
+    assert b"\r\n" in raw
+    old = read(raw)[0]
+    loaded = Loaded(CRLF, CRLF.name, raw, old, None)
+    proven = 0
+    for where in activities(raw):
+        spliced = append_entry(raw, where, "progress", ENTRY)
+        assert spliced.inserted.endswith(b"\r\n") and b"\n" not in spliced.inserted.replace(
+            b"\r\n", b""
+        )
+        expected = with_record(old, where, ENTRY)
+        if read_back_in_place(loaded, spliced, where, expected):
+            proven += 1
+            assert read(spliced.data)[0] == expected
+    assert proven == len(activities(raw)) > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"), [(b"a\n", 1), (b"a\r\n", 1), (b"a\r", 1), (b"a\r\nb\nc\r", 3), (b"", 0)]
+)
+def test_line_breaks_count_as_yaml_counts_them(text: bytes, breaks: int) -> None:
+    from lofte.write.verify import _breaks
+
+    assert _breaks(text) == breaks
+
+
+def _splice(old: bytes, at: int, added: bytes) -> Splice:
+    return Splice(old[:at] + added + old[at:], at, added, 1)
+
+
+def test_only_whole_lines_inserted_at_one_place_are_an_insertion() -> None:
+    from lofte.write.verify import is_line_insertion
+
+    old = b"a: 1\nb: 2\n"
+    assert is_line_insertion(old, _splice(old, 0, b"x: 0\n"))
+    assert is_line_insertion(old, _splice(old, 5, b"x: 0\n"))
+    assert is_line_insertion(old, _splice(old, len(old), b"x: 0\n"))
+    assert is_line_insertion(b"a: 1\rb: 2\r", _splice(b"a: 1\rb: 2\r", 5, b"x: 0\r"))
+    # At the end of a file without a final newline, the new lines start with one.
+    assert is_line_insertion(b"a: 1", _splice(b"a: 1", 4, b"\nx: 0"))
+    assert not is_line_insertion(old, _splice(old, 2, b"x: 0\n"))  # inside a line
+    assert not is_line_insertion(old, _splice(old, 5, b"x: 0"))  # not a whole line
+    assert not is_line_insertion(old, _splice(old, 5, b""))  # nothing added
+    assert not is_line_insertion(b"a: 1", _splice(b"a: 1", 4, b"x: 0\n"))  # glued on
+    changed = _splice(old, 5, b"x: 0\n")
+    changed = Splice(changed.data.replace(b"b: 2", b"b: 3"), 5, b"x: 0\n", 1)
+    assert not is_line_insertion(old, changed)  # a byte elsewhere changed
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "equal"),
+    [
+        ({"a": 1, "b": [1, "x"]}, {"a": 1, "b": [1, "x"]}, True),
+        ({"a": 1, "b": 2}, {"b": 2, "a": 1}, False),  # key order
+        ({"a": 1}, {"a": True}, False),  # 1 is not True here
+        ({"a": 1}, {"a": 1.0}, False),
+        ([1, 2], [1, 2, 3], False),
+        ([1, [2]], [1, [3]], False),
+        ({"a": [{"b": "c"}]}, {"a": [{"b": "d"}]}, False),
+        (float("nan"), float("nan"), True),
+        (float("nan"), 1.0, False),
+        ("1", 1, False),
+    ],
+)
+def test_same_means_equal_types_order_and_values(a: object, b: object, equal: bool) -> None:
+    from lofte.write.verify import same
+
+    assert same(a, b) is equal
+    assert same(b, a) is equal
+
+
+def test_a_record_the_rules_refuse_is_refused_with_their_first_problem(tmp_path: Path) -> None:
+    # Dated before the period: the document still validates, a rule does not.
+    loaded = _loaded(tmp_path)
+    where = _first_activity(loaded)
+    entry = {"date": "2019-06-01", "count": 1}
+    spliced = append_entry(loaded.raw, where, "progress", entry)
+    workspace = Workspace()
+    with pytest.raises(Refused, match="^the new record would make the file invalid: "):
+        verify(loaded, spliced, where, entry, workspace)

@@ -111,8 +111,11 @@ def _internal(what: str) -> Refused:
 def is_line_insertion(old: bytes, spliced: Splice) -> bool:
     """Whether ``spliced`` is ``old`` with whole lines inserted at one place, nothing else."""
     at, added, new = spliced.offset, spliced.inserted, spliced.data
-    whole = at == 0 or old[at - 1 : at] in (b"\n", b"\r") or at == len(old)
-    lines = added.endswith((b"\n", b"\r")) or (at == len(old) and added.startswith((b"\n", b"\r")))
+    # At a line's start; or at the end of a file without a final newline, the
+    # new lines then starting with one (never glued onto the last line).
+    starts = added.startswith((b"\n", b"\r"))
+    whole = at == 0 or old[at - 1 : at] in (b"\n", b"\r") or (at == len(old) and starts)
+    lines = added.endswith((b"\n", b"\r")) or (at == len(old) and starts)
     return bool(added) and whole and lines and new == old[:at] + added + old[at:]
 
 
