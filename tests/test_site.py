@@ -474,6 +474,69 @@ def test_nothing_is_reused_unless_proven_unchanged(tree: Path, tmp_path: Path, c
     assert _files(out) == _files(cold)
 
 
+def _forge(manifest_path: Path, change: Any, *, sign: bool) -> None:
+    """Rewrite a reuse manifest; with ``sign``, with this user's own secret (a leaked key)."""
+    import hashlib
+    import hmac
+    import json
+
+    from lofte.read.cache import cache_secret
+
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest.pop("mac")
+    change(manifest)
+    if sign:
+        secret = cache_secret()
+        assert secret is not None
+        body = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        manifest["mac"] = hmac.new(secret, body, hashlib.sha256).hexdigest()
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("sign", [False, True], ids=["forged", "forged-with-the-key"])
+def test_a_forged_manifest_copies_nothing_into_the_site(
+    tree: Path, tmp_path: Path, sign: bool
+) -> None:
+    # Whoever can write the old site (a CI cache) lists a file from outside it,
+    # with its true digest: without the secret the MAC fails; with it, the path
+    # is refused.  Either way the municipality is rendered afresh.
+    import hashlib
+
+    out, cold = tmp_path / "site", tmp_path / "cold"
+    assert build(out, tree).code == 0
+    secret_file = tmp_path / "secret.txt"
+    secret_file.write_text("not for publishing\n", encoding="utf-8")
+    digest = hashlib.sha256(secret_file.read_bytes()).hexdigest()
+    outside = "../secret.txt"
+
+    def smuggle(manifest: dict[str, Any]) -> None:
+        manifest["files"].append([outside, digest])
+
+    _forge(out / ".lofte-reuse" / "strangnas.json", smuggle, sign=sign)
+    page = out / "strangnas" / "2020.html"
+    inode = _inode(page)
+    assert build(out, tree).code == 0
+    assert _inode(page) != inode  # rendered again, not linked
+    assert build(cold, tree).code == 0
+    assert _files(out) == _files(cold)
+    assert not any(b"not for publishing" in data for data in _files(out).values())
+
+
+def test_without_a_secret_nothing_is_reused(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lofte.read.cache
+
+    out = tmp_path / "site"
+    assert build(out, tree).code == 0
+    page = out / "strangnas" / "2020.html"
+    inode = _inode(page)
+    monkeypatch.setattr(lofte.read.cache, "cache_secret", lambda: None)
+    assert build(out, tree).code == 0
+    assert _inode(page) != inode
+    assert not (out / ".lofte-reuse").exists() or not any((out / ".lofte-reuse").iterdir())
+
+
 # ------------------------------------------------------------------ publishable, accessible
 
 

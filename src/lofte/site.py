@@ -331,6 +331,9 @@ def _write_manifest(tree: Tree, summary: _Summary, key: str) -> None:
             spilled[path.removeprefix(f"{SPILL}/")] = json.loads(
                 (tree.root / path).read_text(encoding="utf-8")
             )
+    secret = _manifest_secret()
+    if secret is None:
+        return  # without the secret no manifest could be trusted: nothing is reused
     manifest = {
         "key": key,
         # Each file with the SHA-256 of what was written: one changed since (by hand,
@@ -340,7 +343,61 @@ def _write_manifest(tree: Tree, summary: _Summary, key: str) -> None:
         # Its file as seen from here is found again on reuse: the site does not depend on it.
         "summary": {**asdict(summary), "files": 0, "display": None},
     }
-    tree.write(f"{REUSE}/{summary.folder}.json", json.dumps(manifest, ensure_ascii=False))
+    tree.write(f"{REUSE}/{summary.folder}.json", _signed(manifest, secret))
+
+
+# The manifests are authenticated with the parse cache's secret (`cache_secret`:
+# $LOFTE_CACHE_KEY, or a per-user key outside the site), as issue 16 did for the
+# cache: an output folder is often restored from a CI cache shared more widely
+# than the data, and a manifest is an instruction to copy files into the next
+# site.  A forged one (other files, other digests, paths out of the folder) would
+# otherwise survive every rebuild and be published.
+
+
+def _manifest_secret() -> bytes | None:
+    from lofte.read.cache import cache_secret
+
+    return cache_secret()
+
+
+def _body(manifest: dict[str, Any]) -> bytes:
+    import json
+
+    return json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def _signed(manifest: dict[str, Any], secret: bytes) -> str:
+    import hashlib
+    import hmac
+    import json
+
+    mac = hmac.new(secret, _body(manifest), hashlib.sha256).hexdigest()
+    return json.dumps({**manifest, "mac": mac}, ensure_ascii=False)
+
+
+def _verified(text: str) -> dict[str, Any] | None:
+    """The manifest in ``text`` if its MAC checks with this user's secret, else None."""
+    import hashlib
+    import hmac
+    import json
+
+    secret = _manifest_secret()
+    manifest = json.loads(text)
+    if secret is None or not isinstance(manifest, dict):
+        return None
+    mac = manifest.pop("mac", None)
+    good = hmac.new(secret, _body(manifest), hashlib.sha256).hexdigest()
+    return manifest if isinstance(mac, str) and hmac.compare_digest(mac, good) else None
+
+
+def _inside(root: Path, relative: str) -> bool:
+    """Whether ``relative`` is a plain relative path that stays inside ``root``."""
+    from pathlib import PurePosixPath
+
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\\" in relative:
+        return False
+    return (root / relative).resolve().is_relative_to(root.resolve())
 
 
 def _reuse(build: _Build, folder: Path, key: str) -> _Summary | None:
@@ -355,12 +412,17 @@ def _reuse(build: _Build, folder: Path, key: str) -> _Summary | None:
 
     assert build.previous is not None
     try:
-        manifest = json.loads(
+        manifest = _verified(
             (build.previous / REUSE / f"{folder.name}.json").read_text(encoding="utf-8")
         )
-        if manifest.get("key") != key:
+        if manifest is None or manifest.get("key") != key:
             return None
         files = [str(p) for p, _ in manifest["files"]]
+        names = [str(name) for name in manifest["spill"]]
+        if not all(_inside(build.previous, p) for p in files) or not all(
+            _inside(build.root / SPILL, name) for name in names
+        ):
+            return None
         sources = [build.previous / p for p in files]
         if not all(p.is_file() and not p.is_symlink() for p in sources):
             return None
@@ -388,7 +450,9 @@ def _reuse(build: _Build, folder: Path, key: str) -> _Summary | None:
     for name, rows in spill.items():
         tree.write(f"{SPILL}/{name}", json.dumps(rows, ensure_ascii=False))
         tree.files -= 1  # not part of the site
-    tree.write(f"{REUSE}/{folder.name}.json", json.dumps(manifest, ensure_ascii=False))
+    secret = _manifest_secret()
+    if secret is not None:
+        tree.write(f"{REUSE}/{folder.name}.json", _signed(manifest, secret))
     summary.files = tree.files
     return summary
 
