@@ -132,8 +132,12 @@ def test_lines_that_change_the_activity_otherwise_are_refused(tmp_path: Path) ->
     assert wrong != honest.inserted
     bad = _moved(loaded, where, wrong)
     assert not read_back_in_place(loaded, bad, where, with_record(loaded.data, where, ENTRY))
-    with pytest.raises(Refused, match="internal error: the file read back is not the old one"):
+    with pytest.raises(Refused) as refused:
         verify(loaded, bad, where, ENTRY, Workspace())
+    assert str(refused.value) == (
+        "internal error: the file read back is not the old one plus the record; "
+        "nothing was written (please report this)"
+    )
 
 
 STYLE = ROOT / "tests" / "fixtures" / "record" / "style-2020.yaml"
@@ -248,6 +252,8 @@ def test_only_whole_lines_inserted_at_one_place_are_an_insertion() -> None:
         ({"a": 1}, {"a": True}, False),  # 1 is not True here
         ({"a": 1}, {"a": 1.0}, False),
         ([1, 2], [1, 2, 3], False),
+        ([1], [True], False),  # inside a list too
+        ([1.0], [1], False),
         ([1, [2]], [1, [3]], False),
         ({"a": [{"b": "c"}]}, {"a": [{"b": "d"}]}, False),
         (float("nan"), float("nan"), True),
