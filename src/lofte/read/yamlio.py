@@ -154,27 +154,32 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
 
 
 def read_node(
-    data: bytes, path: tuple[str | int, ...]
+    data: bytes, path: tuple[str | int, ...], *, accepted: bool = False
 ) -> tuple[Any, tuple[int, int], tuple[int, int, str]] | None:
     """The data of the node at ``path``, where it starts and where the parse went on, or None.
 
     For `lofte record`'s proof of its new bytes: the text is checked as
     `read` checks a whole file, then parsed only as far as the node (see
     `lofte.read.fastread.fast_node`).  None when the fast path is not sure,
-    or the path is not there: the caller then reads the whole file.
+    or the path is not there: the caller then reads the whole file.  With
+    ``accepted`` (bytes the reader has accepted whole, whose node the caller
+    compares with what it read) the checks of the whole text are skipped.
     """
     import yaml
 
     from lofte.read.fastread import Unsure, fast_node
 
-    if len(data) > MAX_BYTES or any(b in data for b in _AMBIGUOUS_BYTES):
-        return None
-    try:
-        text = decode(data)
-    except YamlProblem:
-        return None
-    if not text.strip() or text[-1] in " \t" or _may_trap(text):
-        return None
+    if accepted:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    else:
+        if len(data) > MAX_BYTES or any(b in data for b in _AMBIGUOUS_BYTES):
+            return None
+        try:
+            text = decode(data)
+        except YamlProblem:
+            return None
+        if not text.strip() or text[-1] in " \t" or _may_trap(text):
+            return None
     try:
         return fast_node(text, path)
     except (Unsure, KeyError, ValueError, yaml.YAMLError):

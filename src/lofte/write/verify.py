@@ -79,8 +79,8 @@ def read_back_in_place(
     """
     from lofte.read.yamlio import read_node
 
-    before = read_node(old.raw, path)
-    after = read_node(spliced.data, path) if before is not None else None
+    after = read_node(spliced.data, path)
+    before = read_node(old.raw, path, accepted=True) if after is not None else None
     if before is None or after is None:
         return False
     (was, was_start, was_next), (now, now_start, now_next) = before, after
