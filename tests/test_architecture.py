@@ -20,6 +20,7 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 #: imports another command).
 TIERS: dict[str, int] = {
     "lofte.errors": 0,
+    "lofte.modelbase": 0,
     "lofte.model": 1,
     "lofte.words": 1,
     "lofte.options": 1,

@@ -52,8 +52,10 @@ def test_an_entry_gives_back_the_same_document(data_copy: Path, tmp_path: Path) 
     cache.close()
     hit = ParseCache(tmp_path, documents=True).get_loaded(loaded.raw)
     assert hit is not None
-    assert hit == (loaded.data, loaded.document)
-    assert type(hit[1]) is type(loaded.document)
+    assert hit[0] == loaded.data
+    # The document comes back as a view (lofte.modelbase) with the same values.
+    assert type(hit[1]).__name__ == f"{type(loaded.document).__name__}View"
+    assert hit[1].dump() == loaded.document.model_dump(mode="json")
     # Only a cache asked for documents keeps or gives them.
     assert ParseCache(tmp_path).get_loaded(loaded.raw) is None
 
@@ -167,20 +169,32 @@ def test_the_models_fingerprint_follows_the_models_source(
 
     before = cache_module.models_fingerprint(b"reader")
     assert cache_module.models_fingerprint(b"another reader") != before
+    source = Path(cache_module.__file__).parent.parent
     fake = tmp_path / "read" / "cache.py"
     fake.parent.mkdir()
-    (tmp_path / "model.py").write_bytes(
-        Path(cache_module.__file__).parent.parent.joinpath("model.py").read_bytes()
-        + b"\n# edited\n"
-    )
+    for name in ("model.py", "modelbase.py"):
+        (tmp_path / name).write_bytes((source / name).read_bytes())
     monkeypatch.setattr(cache_module, "__file__", str(fake))
-    assert cache_module.models_fingerprint(b"reader") != before
+    assert cache_module.models_fingerprint(b"reader") == before  # the same sources
+    for name in ("model.py", "modelbase.py"):
+        (tmp_path / name).write_bytes((source / name).read_bytes() + b"\n# edited\n")
+        assert cache_module.models_fingerprint(b"reader") != before, name
+        (tmp_path / name).write_bytes((source / name).read_bytes())
 
 
 def test_examples_are_stored_and_given_back_alike(tmp_path: Path) -> None:
+    from lofte.modelbase import as_view
+
     for path in sorted(EXAMPLES.glob("positive/*.yaml")):
         loaded, _ = load_file(path)
         if loaded is None:
             continue
-        payload = pickle.dumps((loaded.data, loaded.document), protocol=pickle.HIGHEST_PROTOCOL)
-        assert loads(payload) == (loaded.data, loaded.document), path.name
+        view = as_view(loaded.document)
+        payload = pickle.dumps((loaded.data, view), protocol=pickle.HIGHEST_PROTOCOL)
+        back = loads(payload)
+        assert back is not None, path.name
+        assert back[0] == loaded.data, path.name
+        assert back[1].dump() == loaded.document.model_dump(mode="json"), path.name
+        # A pickle of the pydantic models themselves is refused: only views load.
+        models = pickle.dumps(loaded.document, protocol=pickle.HIGHEST_PROTOCOL)
+        assert loads(models) is None, path.name

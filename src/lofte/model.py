@@ -20,12 +20,10 @@ done on a day, and `lofte record` writes the day it is given.
 # every annotation string when the module is imported (10 M instructions of each
 # `lofte status`; docs/performance.md).  Forward references are quoted instead.
 
-import calendar as _calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -41,6 +39,24 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+# The values and methods the models share with the cache's views (lofte.modelbase);
+# the values re-exported here, where they were defined before.
+from lofte.modelbase import BUILTIN_ACTORS as BUILTIN_ACTORS
+from lofte.modelbase import (
+    ActivityMethods,
+    AgreementMethods,
+    CountTargetMethods,
+    DocumentMethods,
+    GroupMethods,
+    MunicipalityMethods,
+    PromiseMethods,
+    WindowMethods,
+)
+from lofte.modelbase import YearMonth as YearMonth
+from lofte.modelbase import covers_bounds as covers_bounds
+from lofte.modelbase import first_of as first_of
+from lofte.modelbase import last_of as last_of
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PERIOD_RE = r"^[0-9]{4}(?:[-/][0-9]{4})?$"
@@ -103,41 +119,6 @@ def _parse_month(value: object) -> str:
     return value
 
 
-class YearMonth(NamedTuple):
-    """A date known only to the month, written ``2022-03``: it stands for its whole month.
-
-    A named tuple, not a dataclass: a value that orders by (year, month), at a
-    sixth of a frozen dataclass's import cost (docs/performance.md).
-    """
-
-    year: int
-    month: int
-
-    @property
-    def first_day(self) -> dt.date:
-        """The month's first day: what the month means as a start."""
-        return dt.date(self.year, self.month, 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        """The month's last day: what the month means as an end."""
-        return dt.date(self.year, self.month, _calendar.monthrange(self.year, self.month)[1])
-
-    def isoformat(self) -> str:
-        """``2022-03``, as written."""
-        return f"{self.year:04d}-{self.month:02d}"
-
-
-def first_of(value: dt.date | YearMonth) -> dt.date:
-    """A date as a start: a month means its first day."""
-    return value.first_day if isinstance(value, YearMonth) else value
-
-
-def last_of(value: dt.date | YearMonth) -> dt.date:
-    """A date as an end: a month means its last day."""
-    return value.last_day if isinstance(value, YearMonth) else value
-
-
 def _parse_when(value: object) -> dt.date | YearMonth:
     # A day (2022-03-16) or a month (2022-03), each checked for being possible.
     if isinstance(value, dt.date | YearMonth) and not isinstance(value, dt.datetime):
@@ -188,25 +169,6 @@ def _parse_covers(value: object) -> str:
             f"(2020-2023), got {describe(value)}"
         )
     return value
-
-
-def covers_bounds(covers: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a `covers` value names, before the period cuts it.
-
-    A year, a tertial (T1 January–April, T2 May–August, T3 September–December), a
-    quarter, or a range of years (a period's id).
-    """
-    year = int(covers[:4])
-    if len(covers) == 4:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    tail = covers[5:]
-    if tail[0] in "TQ":
-        months = 4 if tail[0] == "T" else 3
-        first = (int(tail[1]) - 1) * months + 1
-        last = first + months - 1
-        end = dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
-        return dt.date(year, first, 1), end
-    return dt.date(year, 1, 1), dt.date(int(tail), 12, 31)
 
 
 def describe(value: object) -> str:
@@ -350,7 +312,7 @@ class DocumentRef(Strict):
 VAGUE_WORDS = ("flera", "några", "ett antal", "fler")
 
 
-class CountTarget(Strict):
+class CountTarget(CountTargetMethods, Strict):
     """ "minst två insatser": at least, exactly or at most N of a unit.
 
     Or ``vague``: "flera riktade insatser", an amount stated without a number;
@@ -392,20 +354,6 @@ class CountTarget(Strict):
                 "a count target needs exactly one of at_least, exactly, at_most (or vague)"
             )
         return self
-
-    @property
-    def comparator(self) -> str:
-        """The comparator's key: at_least, exactly, at_most, or vague."""
-        if self.vague is not None:
-            return "vague"
-        if self.at_least is not None:
-            return "at_least"
-        return "exactly" if self.exactly is not None else "at_most"
-
-    @property
-    def number(self) -> int:
-        """The target number, whichever comparator carries it (0 for a vague amount)."""
-        return self.at_least or self.exactly or self.at_most or 0
 
 
 class CoverageTarget(Strict):
@@ -523,7 +471,7 @@ class Deviation(_Dated):
 # ------------------------------------------------------------- activities
 
 
-class Window(Strict):
+class Window(WindowMethods, Strict):
     """A time window for an activity: days, or whole months ("juni–augusti")."""
 
     start: When
@@ -538,16 +486,6 @@ class Window(Strict):
             )
         return self
 
-    @property
-    def first(self) -> dt.date:
-        """The window's first day (a month's first day)."""
-        return first_of(self.start)
-
-    @property
-    def last(self) -> dt.date:
-        """The window's last day (a month's last day)."""
-        return last_of(self.end)
-
 
 class Roles(Strict):
     """A handlingsplan row's columns: each party's role."""
@@ -557,7 +495,7 @@ class Roles(Strict):
     communication: str | None = None
 
 
-class Activity(Strict):
+class Activity(ActivityMethods, Strict):
     """A concrete activity, with who does it and what counts as done."""
 
     id: Slug
@@ -586,13 +524,8 @@ class Activity(Strict):
         "Check findings acknowledged, by code, each with the reason: {LT202: '...'}."
     )
 
-    @property
-    def due_day(self) -> dt.date | None:
-        """The due date as a day: a month (``due: 2022-06``) means its last day."""
-        return last_of(self.due) if self.due is not None else None
 
-
-class Group(Strict):
+class Group(GroupMethods, Strict):
     """A promise, focus area or goal, with the activities under it.
 
     A group with ``promised_by`` and neither title nor text is a party's group
@@ -609,11 +542,6 @@ class Group(Strict):
         description="Who promises it: actor ids such as [polisen], [kommunen], or units.",
     )
     activities: list[Activity] = empty_list()
-
-    @property
-    def is_party(self) -> bool:
-        """Whether the group is a party ("Polisen lovar") rather than a promise."""
-        return self.promised_by is not None and not self.title and not self.text
 
 
 # ------------------------------------------------------------- the rest
@@ -666,7 +594,7 @@ class Communication(Strict):
     channels: list[Text] = empty_list()
 
 
-class _Document(Strict):
+class _Document(DocumentMethods, Strict):
     source: Source | None = None
     period: Period
     starts: When | None = None
@@ -691,48 +619,8 @@ class _Document(Strict):
         "Deviations from the plan, for some activities (affects) or the whole document."
     )
 
-    def groups(self) -> list[Group]:
-        """Every group (promise, focus area, goal) of the document."""
-        return []
 
-    def loose_activities(self) -> list[Activity]:
-        """Activities listed apart from any group."""
-        return []
-
-    def all_activities(self) -> Iterator[tuple[Group | None, Activity]]:
-        """Every activity with the group it stands under, if any."""
-        for group in self.groups():
-            for activity in group.activities:
-                yield group, activity
-        for activity in self.loose_activities():
-            yield None, activity
-
-    @property
-    def first_day(self) -> dt.date:
-        """The period's first day: its explicit start, else 1 January of its first year."""
-        if self.starts is not None:
-            return first_of(self.starts)
-        return dt.date(int(self.period[:4]), 1, 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        """The period's last day: explicit end, else 31 December of its last year."""
-        if self.ends is not None:
-            return last_of(self.ends)
-        return dt.date(int(self.period[-4:]), 12, 31)
-
-    @property
-    def signed_day(self) -> dt.date | None:
-        """The signing date as a day: a month (``signed: 2022-03``) means its first day."""
-        return first_of(self.signed) if self.signed is not None else None
-
-    @property
-    def period_id(self) -> str:
-        """The period as a file names it: "2022/2023" is ``2022-2023``."""
-        return self.period.replace("/", "-")
-
-
-class Promise(_Document):
+class Promise(PromiseMethods, _Document):
     """A medborgarlöfte for one year or a range of years."""
 
     kind: Literal["medborgarlofte"]
@@ -747,21 +635,8 @@ class Promise(_Document):
     focus_areas: list[Group] = empty_list()
     activities: list[Activity] = empty_list("Activities the source lists apart from its promises.")
 
-    def groups(self) -> list[Group]:
-        return [*self.promises, *self.focus_areas]
 
-    def loose_activities(self) -> list[Activity]:
-        return self.activities
-
-    @property
-    def effective_start(self) -> dt.date:
-        """When the promise starts to apply: its signing date if it says so."""
-        if self.applies_from == "signing" and self.signed is not None:
-            return first_of(self.signed)
-        return self.first_day
-
-
-class Agreement(_Document):
+class Agreement(AgreementMethods, _Document):
     """A samverkansöverenskommelse, with its goals and handlingsplan."""
 
     kind: Literal["samverkansoverenskommelse"]
@@ -769,17 +644,6 @@ class Agreement(_Document):
     focus_areas: list[Group] = empty_list()
     action_plan: list[Activity] = empty_list()
     commitments: str | None = None
-
-    def groups(self) -> list[Group]:
-        return self.focus_areas
-
-    def loose_activities(self) -> list[Activity]:
-        return self.action_plan
-
-    @property
-    def effective_start(self) -> dt.date:
-        """When the agreement starts to apply."""
-        return self.first_day
 
 
 class PlaceList(Strict):
@@ -801,7 +665,7 @@ class Unit(Strict):
     )
 
 
-class Municipality(Strict):
+class Municipality(MunicipalityMethods, Strict):
     """Facts about one municipality, stated once: its units and place lists."""
 
     kind: Literal["municipality"]
@@ -814,25 +678,6 @@ class Municipality(Strict):
     )
     places: dict[Slug, PlaceList] = empty_dict()
 
-    def actor_names(self) -> dict[str, str]:
-        """Every actor's display name by id, the two parties included."""
-        names = dict(BUILTIN_ACTORS)
-        for ident, actor in self.actors.items():
-            names[ident] = actor if isinstance(actor, str) else actor.name
-        return names
-
-    def organisation_of(self, ident: str) -> str | None:
-        """``kommunen`` or ``polisen`` for an actor id; None for an unknown id."""
-        if ident in BUILTIN_ACTORS:
-            return ident
-        actor = self.actors.get(ident)
-        if actor is None:
-            return None
-        return "kommunen" if isinstance(actor, str) else actor.organisation
-
 
 Document = Annotated[Promise | Agreement | Municipality, Field(discriminator="kind")]
 DOCUMENT_KINDS = ("medborgarlofte", "samverkansoverenskommelse", "municipality")
-
-#: Actors every municipality has: the two parties of every promise.
-BUILTIN_ACTORS: dict[str, str] = {"polisen": "Polisen", "kommunen": "Kommunen"}

@@ -175,7 +175,7 @@ def find_term(document: Promise | Agreement, name: str) -> Term:
 
 def covers_problem(covers: str, document: Promise | Agreement) -> str | None:
     """Why ``covers`` is not a span of this period, or None when it is one."""
-    from lofte.model import covers_bounds
+    from lofte.modelbase import covers_bounds
 
     first, last = document.first_day, document.last_day
     where = f"the period {document.period} ({first.isoformat()} – {last.isoformat()})"
@@ -198,7 +198,7 @@ def covers_problem(covers: str, document: Promise | Agreement) -> str | None:
 
 def covers_span(covers: str, document: Promise | Agreement) -> tuple[date, date]:
     """The first and last day ``covers`` names, cut to the period."""
-    from lofte.model import covers_bounds
+    from lofte.modelbase import covers_bounds
 
     if covers == document.period_id:
         return document.first_day, document.last_day

@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 _FORMAT = b"lofte parse cache 3\n"
-_DOCUMENTS_FORMAT = b"lofte document cache 1\n"
+_DOCUMENTS_FORMAT = b"lofte document cache 2\n"
 _DATABASE = "parse.sqlite3"
 _GITIGNORE = "# Created by lofte: a cache, never committed.\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# lofte parse cache\n"
@@ -89,7 +89,8 @@ def models_fingerprint(reader: bytes) -> bytes:
 
     digest = hashlib.sha256(_DOCUMENTS_FORMAT + reader)
     digest.update(" ".join((VERSION, pydantic_core.__version__)).encode())
-    digest.update((Path(__file__).parent.parent / "model.py").read_bytes())
+    for name in ("model.py", "modelbase.py"):
+        digest.update((Path(__file__).parent.parent / name).read_bytes())
     return digest.digest()
 
 
@@ -265,7 +266,10 @@ class ParseCache:
             return
         import pickle
 
-        payload = pickle.dumps((data, document), protocol=pickle.HIGHEST_PROTOCOL)
+        from lofte.modelbase import as_view
+
+        # As views: plain objects a start reads without building any pydantic model.
+        payload = pickle.dumps((data, as_view(document)), protocol=pickle.HIGHEST_PROTOCOL)
         key = self._document_key(raw)
         assert self._models is not None
         self._pending_documents.append((key, self._models, self._mac(key, payload), payload))

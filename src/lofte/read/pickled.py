@@ -1,13 +1,14 @@
-"""Validated documents back from the cache, unpickled with only lofte's models allowed.
+"""Validated documents back from the cache, unpickled with only lofte's model views allowed.
 
 A cache entry is read only after its MAC checks against the user's secret
-(`lofte.read.cache`), so a payload here is one lofte itself wrote.  Pickle is
-used because it restores pydantic models without validating them again:
-that is the whole saving (a status start builds no validator at all).  As
-defence in depth, should the secret ever leak, the unpickler resolves no
-name but the model classes of `lofte.model` and `datetime.date`: a pickle
-that names any other callable (``os.system``) is refused, so a forged entry
-can at worst describe a wrong document, never run code.
+(`lofte.read.cache`), so a payload here is one lofte itself wrote.  The
+documents are stored as views (`lofte.modelbase`): plain objects with the
+models' fields and methods, restored without building or running pydantic
+at all, which is the whole saving.  As defence in depth, should the secret
+ever leak, the unpickler resolves no name but those views, `YearMonth` and
+`datetime.date`: a pickle that names any other callable (``os.system``) is
+refused, so a forged entry can at worst describe a wrong document, never
+run code.
 """
 
 from __future__ import annotations
@@ -25,17 +26,15 @@ class _ModelsOnly(Unpickler):
             import datetime
 
             return datetime.date
-        if module == "lofte.model":
-            from pydantic import BaseModel
+        if module == "lofte.modelbase":
+            from lofte import modelbase
 
-            from lofte import model
-
-            found = getattr(model, name, None)
+            found = getattr(modelbase, name, None)
             if isinstance(found, type) and (
-                issubclass(found, BaseModel) or found is model.YearMonth
+                issubclass(found, modelbase.View) or found is modelbase.YearMonth
             ):
                 return found
-        raise UnpicklingError(f"{module}.{name} is not a lofte model")
+        raise UnpicklingError(f"{module}.{name} is not a lofte model view")
 
 
 def loads(payload: bytes) -> Any:

@@ -238,7 +238,7 @@ Row = tuple["Activity", "ActivityStatus", "Group | None"]
 
 
 def _names(status: PeriodStatus) -> dict[str, str]:
-    from lofte.model import BUILTIN_ACTORS
+    from lofte.modelbase import BUILTIN_ACTORS
 
     town = status.period.municipality
     return town.actor_names() if town is not None else dict(BUILTIN_ACTORS)

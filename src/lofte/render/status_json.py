@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from lofte.errors import Diagnostic
 from lofte.follow.describe import describe
 from lofte.follow.standing import tally
+from lofte.modelbase import dump as values
 
 if TYPE_CHECKING:
     from lofte.follow.period import PeriodStatus
@@ -46,7 +47,7 @@ def periods(found: list[PeriodStatus]) -> dict[str, Any]:
 
 def as_json(status: PeriodStatus) -> dict[str, Any]:
     """The stable JSON contract (README.md, "lofte status --format json")."""
-    from lofte.model import BUILTIN_ACTORS
+    from lofte.modelbase import BUILTIN_ACTORS
 
     document = status.period.document
     town = status.period.municipality
@@ -143,9 +144,9 @@ def _activity(
         "responsible": list(activity.responsible),
         "promised_by": list(promised_by) if promised_by else None,
         "promised_by_text": promisers(promised_by, names) if promised_by else None,
-        "window": activity.window.model_dump(mode="json") if activity.window else None,
+        "window": values(activity.window) if activity.window else None,
         "starts": _iso(status.starts),
-        "target": target.model_dump(mode="json", exclude_unset=True) if target else None,
+        "target": values(target, exclude_unset=True) if target else None,
         "standing": status.standing,
         "recorded": status.recorded,
         "records": status.records,

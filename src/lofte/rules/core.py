@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from lofte.errors import Diagnostic
-from lofte.model import first_of, last_of
+from lofte.modelbase import first_of, last_of
 from lofte.read.loader import Loaded, Workspace
 
 if TYPE_CHECKING:
