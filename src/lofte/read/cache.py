@@ -10,9 +10,10 @@ What is cached, and why it cannot hide a problem:
   that validated, in a second table: its key adds the source of `model.py`
   and the pydantic and pydantic-core versions, so an entry is exactly what
   validating these bytes with this code gives, and the cross-file rules
-  still run on it every time.  It is pickled (restoring models without
-  validating them again is the whole saving) and read back only as lofte's
-  own model classes (`lofte.read.pickled`).
+  still run on it every time.  It is stored as views (`lofte.modelbase`:
+  plain objects with the models' fields and methods), pickled, so a start
+  that finds it builds no pydantic model at all, and read back only as those
+  views (`lofte.read.pickled`).
 * The key is the SHA-256 of the file's bytes together with a fingerprint of
   the reader: the lofte version, the source of the modules that decide what
   a file means (`yamlio`, `fastread`, `resolve`), the Python version and
@@ -232,7 +233,7 @@ class ParseCache:
         return hashlib.sha256(self._models + raw).digest()
 
     def get_loaded(self, raw: bytes) -> tuple[dict[str, Any], Any] | None:
-        """The data and the validated document made of ``raw`` before, or None.
+        """The data and the validated document (as views) made of ``raw`` before, or None.
 
         Only a document that validated is ever stored, and its key holds the
         source of the models and the pydantic versions as well as the reader's
