@@ -167,3 +167,40 @@ def test_status_reads_views_and_builds_no_model(tmp_path: Path) -> None:
     assert cold == warm  # the same table from the views as from the models
     assert "lofte.model" in first
     assert "lofte.model" not in again and "yaml" not in again
+
+
+def _period_dirs() -> list[tuple[Path, str]]:
+    """Every data directory the tests know, with each period file in it."""
+    found = []
+    for folder in (DATA, ROOT / "examples", ROOT / "tests" / "fixtures" / "status"):
+        for path in sorted(folder.glob("*.yaml")):
+            loaded, _ = load_file(path)
+            if loaded is not None and loaded.document.kind != "municipality":
+                found.append((folder, path.stem))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("folder", "period"), _period_dirs(), ids=[f"{f.name}/{p}" for f, p in _period_dirs()]
+)
+def test_status_from_views_says_what_status_from_models_says(
+    folder: Path, period: str, tmp_path: Path
+) -> None:
+    # The first run reads the files (models) and fills the cache; the second
+    # reads the views.  Table and JSON, in both languages, on three days.
+    from conftest import run_cli
+
+    cache = str(tmp_path / "cache")
+    for day in ("2020-06-30", "2022-12-31", "2026-11-30"):
+        for args in (["--lang", "sv"], ["--lang", "en"], ["--format", "json"]):
+            common = ["status", period, "--data-dir", str(folder), "--as-of", day, *args]
+            models = run_cli(*common, "--no-cache")
+            run_cli(*common, "--cache-dir", cache)
+            views = run_cli(*common, "--cache-dir", cache)
+            assert (views.code, views.out, views.err) == (models.code, models.out, models.err)
+    from lofte.read.cache import ParseCache
+
+    hit = ParseCache(Path(cache), documents=True).get_loaded(
+        (folder / f"{period}.yaml").read_bytes()
+    )
+    assert hit is not None and isinstance(hit[1], View)  # the second runs read views
