@@ -105,3 +105,33 @@ def test_pydantic_plugins_are_off_unless_the_user_says_otherwise() -> None:
     env["PYDANTIC_DISABLE_PLUGINS"] = "logfire"
     run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert run.stdout == "logfire\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "kept"),
+    [
+        (["lofte", "status", "2020"], {}, ["status"]),
+        (["lofte", "import", "x.xlsx"], {}, ["import"]),  # a command named apart from its function
+        (["lofte", "stauts"], {}, None),  # a typo: every command, for "did you mean"
+        (["lofte", "--help"], {}, None),
+        (["lofte"], {}, None),
+        (["lofte", "status"], {"_LOFTE_COMPLETE": "complete_bash"}, None),
+    ],
+)
+def test_typer_is_given_only_the_command_named(
+    argv: list[str], env: dict[str, str], kept: list[str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lofte.cli
+
+    every = list(lofte.cli.app.registered_commands)
+    monkeypatch.setattr(lofte.cli.app, "registered_commands", list(every))
+    monkeypatch.setattr(sys, "argv", argv)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    lofte.cli._only_the_command_named()
+    names = [c.name or c.callback.__name__ for c in lofte.cli.app.registered_commands if c.callback]
+    assert names == (kept if kept is not None else _commands_in(every))
+
+
+def _commands_in(commands: list[object]) -> list[str]:
+    return [c.name or c.callback.__name__ for c in commands if c.callback]  # type: ignore[attr-defined]

@@ -953,8 +953,8 @@ def _only_the_command_named() -> None:
     """Give Typer only the command the command line names, when it names one.
 
     Typer turns the signature of every registered command into Click
-    parameters before it runs any: the other twelve cost about 9 ms of a
-    150 ms `lofte status` (docs/performance.md).  Only the first word can
+    parameters before it runs any (all of them: about 10 ms in-process, of a
+    150 ms `lofte status`; docs/performance.md).  Only the first word can
     name a command (the group's own options are eager and exit), so nothing
     else can run; help, a mistyped command and shell completion get them all.
     """
