@@ -288,3 +288,68 @@ def test_an_activity_status_is_a_value() -> None:
     with pytest.raises(AttributeError):
         status.standing = "kept"  # type: ignore[misc]
     assert len({status, status_of(one_activity(AT_LEAST_4, []), "a", "2020-05-01")}) == 1
+
+
+# ---------------------------------------------- what mutation testing found untested
+
+
+def test_a_cap_not_reached_is_kept_at_the_end_not_partly() -> None:
+    status = status_of(one_activity(AT_MOST_3, count(2)), "a", "2021-01-01")
+    assert status.standing == "kept"
+
+
+def _coverage(of_or_items: dict[str, Any], progress: list[dict[str, Any]], as_of: str) -> Any:
+    target = {"kind": "coverage", **of_or_items}
+    return status_of(one_activity(target, progress), "a", as_of)
+
+
+def test_a_count_without_places_on_a_list_not_known_here_leaves_places_unknown() -> None:
+    unknown = {"of": "ingen-sadan-lista"}
+    counted = _coverage(unknown, [{"date": "2020-03-01", "count": 2}], "2020-06-01")
+    assert (counted.standing, counted.places_known) == ("followed_up", False)
+    placed = _coverage(
+        unknown, [{"date": "2020-03-01", "count": 1, "places": ["Åker"]}], "2020-06-01"
+    )
+    assert (placed.standing, placed.places_known) == ("followed_up", True)
+
+
+def test_unknown_places_claim_nothing_missing_even_where_some_are_named() -> None:
+    items = {"items": ["Åker", "Mariefred", "Stallarholmen"]}
+    progress = [
+        {"date": "2020-02-01", "count": 1, "places": ["Åker"]},
+        {"date": "2020-03-01", "count": 2},  # somewhere: the places are unknown
+    ]
+    status = _coverage(items, progress, "2020-06-01")
+    assert (status.standing, status.covered, status.missing) == ("followed_up", ("Åker",), ())
+    assert status.places_known is False
+
+
+def test_notes_without_places_follow_a_coverage_target_up_and_cover_nothing() -> None:
+    items = {"items": ["Åker", "Mariefred"]}
+    status = _coverage(items, [{"date": "2020-02-01", "note": "Möte."}], "2020-06-01")
+    assert (status.standing, status.covered, status.missing) == (
+        "followed_up",
+        (),
+        ("Åker", "Mariefred"),
+    )
+
+
+def test_the_latest_span_record_names_what_it_covers() -> None:
+    spans = [{"covers": "2020-T1", "note": "T1."}, {"covers": "2020-T2", "note": "T2."}]
+    status = status_of(one_activity(AT_LEAST_4, spans), "a", "2020-12-31")
+    assert status.last_covers == "2020-T2"
+    # A dated record on the day a span ends is the later word: no span is named.
+    same_day = [{"covers": "2020-T1", "note": "T1."}, {"date": "2020-04-30", "note": "Dag."}]
+    assert status_of(one_activity(AT_LEAST_4, same_day), "a", "2020-12-31").last_covers is None
+    reversed_order = list(reversed(same_day))
+    assert (
+        status_of(one_activity(AT_LEAST_4, reversed_order), "a", "2020-12-31").last_covers is None
+    )
+
+
+def test_a_span_records_report_date_meets_no_term_of_its_own() -> None:
+    # The tertial report on T1, written on 15 May: it follows T1 up, not T2.
+    every_tertial = {"kind": "recurring", "at_least": 1, "per": "tertial"}
+    report = [{"covers": "2020-T1", "date": "2020-05-15", "note": "Rapport om T1."}]
+    status = status_of(one_activity(every_tertial, report), "a", "2021-01-01")
+    assert (status.standing, status.terms_met) == ("partly_kept", ("2020-T1",))
