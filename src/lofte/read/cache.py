@@ -189,21 +189,25 @@ class ParseCache:
         assert self._secret is not None
         return hmac.new(self._secret, key + payload, hashlib.sha256).digest()
 
-    def get(self, raw: bytes) -> dict[str, Any] | None:
-        """The data read from ``raw`` before, or None (absent, unreadable or damaged)."""
-        if self._db is None:
-            return None
-        key = self._key(raw)
+    def _payload(self, table: str, key: bytes) -> bytes | None:
+        """The payload stored under ``key`` in ``table`` if its MAC checks, else None."""
+        assert self._db is not None
         try:
             row = self._db.execute(
-                "SELECT checksum, payload FROM entries WHERE key = ?", (key,)
+                f"SELECT checksum, payload FROM {table} WHERE key = ?",  # table: one of two names
+                (key,),
             ).fetchone()
         except sqlite3.Error:
             return None
         if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
             return None
         mac, payload = row
-        if not hmac.compare_digest(mac, self._mac(key, payload)):
+        return payload if hmac.compare_digest(mac, self._mac(key, payload)) else None
+
+    def get(self, raw: bytes) -> dict[str, Any] | None:
+        """The data read from ``raw`` before, or None (absent, unreadable or damaged)."""
+        payload = self._payload("entries", self._key(raw)) if self._db is not None else None
+        if payload is None:
             return None
         import json
 
@@ -242,17 +246,8 @@ class ParseCache:
         """
         if self._db is None or not self.documents:
             return None
-        key = self._document_key(raw)
-        try:
-            row = self._db.execute(
-                "SELECT checksum, payload FROM documents WHERE key = ?", (key,)
-            ).fetchone()
-        except sqlite3.Error:
-            return None
-        if row is None or not isinstance(row[0], bytes) or not isinstance(row[1], bytes):
-            return None
-        mac, payload = row
-        if not hmac.compare_digest(mac, self._mac(key, payload)):
+        payload = self._payload("documents", self._document_key(raw))
+        if payload is None:
             return None
         from lofte.read.pickled import loads
 

@@ -110,6 +110,24 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
     Raises `YamlProblem` on anything the format refuses.  With ``positions``
     it also returns where every node stands.
     """
+    text = _checked_text(data)
+    if not positions and not _may_trap(text):
+        # The fast path vouches for ordinary files; anything it is unsure of
+        # (a refusal, or merely something unusual) goes to the careful
+        # builder, which decides and explains.
+        import yaml
+
+        from lofte.read.fastread import Unsure, fast_read
+
+        try:
+            return fast_read(text), None
+        except (Unsure, ValueError, yaml.YAMLError):
+            pass
+    return _Builder(text, positions).build()
+
+
+def _checked_text(data: bytes) -> str:
+    """The file's text, once the checks of the whole file pass; raises `YamlProblem`."""
     if len(data) > MAX_BYTES:
         raise YamlProblem(
             1, 1, "too-large", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}"
@@ -138,19 +156,7 @@ def read(data: bytes, *, positions: bool = False) -> tuple[Any, Positions | None
             "the file ends in a line of only spaces with no line break; YAML readers "
             "disagree on it in a block scalar: delete the spaces",
         )
-    if not positions and not _may_trap(text):
-        # The fast path vouches for ordinary files; anything it is unsure of
-        # (a refusal, or merely something unusual) goes to the careful
-        # builder, which decides and explains.
-        import yaml
-
-        from lofte.read.fastread import Unsure, fast_read
-
-        try:
-            return fast_read(text), None
-        except (Unsure, ValueError, yaml.YAMLError):
-            pass
-    return _Builder(text, positions).build()
+    return text
 
 
 def read_node(
@@ -169,17 +175,12 @@ def read_node(
 
     from lofte.read.fastread import Unsure, fast_node
 
-    if accepted:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    else:
-        if len(data) > MAX_BYTES or any(b in data for b in _AMBIGUOUS_BYTES):
-            return None
-        try:
-            text = decode(data)
-        except YamlProblem:
-            return None
-        if not text.strip() or text[-1] in " \t" or _may_trap(text):
-            return None
+    try:
+        text = decode(data) if accepted else _checked_text(data)
+    except YamlProblem:
+        return None
+    if not accepted and _may_trap(text):
+        return None
     try:
         return fast_node(text, path)
     except (Unsure, KeyError, ValueError, yaml.YAMLError):
