@@ -126,6 +126,24 @@ def test_a_span_record_for_one_term(town: Path) -> None:
     assert (rad["standing"], rad["terms_met"]) == ("partly_kept", ["2019-T3"])
 
 
+def test_report_prose_names_the_terms_a_record_covers(town: Path) -> None:
+    """The report words terms ("tertial 2 2019"), as it words missing ones; status keeps ids."""
+    record(town, "2019", "rad", "--covers", "2019-T2", "--note", "Ett möte.")
+    record(town, "2019", "rad", "--covers", "2019-T3", "--note", "Ett till.")
+    assert activity(status_json(town), "rad")["description"] == (
+        "reported for 2019-T2, 2019-T3, partly kept; missing: 2019-T1"
+    )
+    md = lofte(town, "report", "2019", "--as-of", AS_OF).out
+    assert (
+        "- Utfall hittills: rapporterat för tertial 2 2019 och tertial 3 2019, delvis hållet; "
+        "saknas för tertial 1 2019\n- Senast uppföljd: avser tertial 3 2019\n" in md
+    )
+    assert "- avser tertial 2 2019: Ett möte.\n- avser tertial 3 2019: Ett till.\n" in md
+    en = lofte(town, "report", "2019", "--as-of", AS_OF, "--lang", "en").out
+    assert "reported for tertial 2 2019 and tertial 3 2019, partly kept" in en
+    assert "- covers tertial 3 2019: Ett till.\n" in en
+
+
 # ------------------------------------------------------------ unknown places
 
 

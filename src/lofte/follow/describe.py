@@ -6,6 +6,7 @@ the sentence reads the same in status, record and report.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,23 @@ def term_name(term_id: str, lang: str) -> str:
     return f"{word(f'term.{kind}', lang).lower()} {short[1:]} {year}"
 
 
+def span_name(span: str, lang: str) -> str:
+    """A span a record covers, in words: a term by its name, a year or a period as written.
+
+    "2022-T3" → "tertial 3 2022"; "2019" and "2020-2023" stay as they are.
+    """
+    if re.fullmatch(r"\d{4}-[TQ]\d", span):
+        return term_name(span, lang)
+    return span
+
+
+def _listed(names: list[str], lang: str) -> str:
+    """ "a", "a och b", "a, b och c"."""
+    if len(names) > 1:
+        return ", ".join(names[:-1]) + f" {word('and', lang)} {names[-1]}"
+    return names[0]
+
+
 def _count(status: ActivityStatus, activity: Activity, said: str, lang: str) -> str:
     if status.recorded is None:
         return word("count_not_stated", lang)
@@ -147,7 +165,12 @@ def _terms(
     }
     if status.reported_for:
         # A span record says the terms were followed up, and nothing finer.
-        line = word("reported_for", lang).format(span=", ".join(status.reported_for))
+        spans = (
+            _listed([span_name(s, lang) for s in status.reported_for], lang)
+            if prose
+            else ", ".join(status.reported_for)
+        )
+        line = word("reported_for", lang).format(span=spans)
     elif target.kind == "recurring" and target.at_least > 1:
         line = word("met_in", lang).format(
             times=target.at_least, term=word(f"term.{kind}", lang).lower(), **numbers
@@ -158,12 +181,7 @@ def _terms(
         line += f", {said}"
     missed = [t for t in status.terms_due if t not in status.terms_met]
     if missed and prose:
-        names = [term_name(t, lang) for t in missed]
-        listed = (
-            ", ".join(names[:-1]) + f" {word('and', lang)} {names[-1]}"
-            if len(names) > 1
-            else names[0]
-        )
+        listed = _listed([term_name(t, lang) for t in missed], lang)
         line += f"; {word('missing_for', lang).format(terms=listed)}"
     elif missed:
         line += f"; {word('missing', lang)}: {', '.join(missed)}"

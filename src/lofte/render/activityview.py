@@ -116,10 +116,14 @@ def _last_label(records: list[RecordView]) -> str:
 
 
 def span_label(covers: str, lang: str) -> str:
-    """ "avser 2019" / "covers 2019": what a record or entry for a span says it covers."""
+    """ "avser 2019" / "covers 2019": what a record or entry for a span says it covers.
+
+    A term is named in words, "avser tertial 2 2022", as report prose names terms.
+    """
+    from lofte.follow.describe import span_name
     from lofte.words import word
 
-    return word("report.reported_for", lang).format(span=covers)
+    return word("report.reported_for", lang).format(span=span_name(covers, lang))
 
 
 def when_label(date: dt.date | None, covers: str | None, lang: str) -> str:
