@@ -255,6 +255,10 @@ class _Builder:
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             what = exc.problem or "malformed YAML"
             context = f" ({exc.context})" if exc.context else ""
+            if _char_at(self.text, line, col) == "\t":
+                # libyaml says "found character that cannot start any token": a
+                # coordinator who pressed Tab needs to hear what the character is.
+                what, context = "a tab where YAML needs spaces; indent with spaces, not tabs", ""
             raise YamlProblem(line, col, "syntax", f"YAML syntax: {what}{context}") from None
         except yaml.reader.ReaderError as exc:
             # libyaml's reader counts bytes of the UTF-8 it was given, not characters.
@@ -386,6 +390,14 @@ class _Builder:
 
 def _mark(event: Any) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at a 1-based line and column, or "" past the text."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines) or not 1 <= col <= len(lines[line - 1]):
+        return ""
+    return lines[line - 1][col - 1]
 
 
 def _offset_to_line_col(text: str, offset: int) -> tuple[int, int]:
