@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lofte.model import describe
+from lofte.model import VAGUE_WORDS, describe
 from lofte.read.yamlio import Path, Positions
 
 _TYPE_WORDS = {
@@ -75,7 +75,11 @@ def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:
     if kind == "missing":
         return f"missing required key {key!r}"
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {describe(value)}"
+        hint = ""
+        if key in ("at_least", "exactly", "at_most") and value in VAGUE_WORDS:
+            # "flera riktade insatser": an amount the source states without a number.
+            hint = f"; for an amount without a number write 'vague: {value}' instead of {key!r}"
+        return f"expected {_TYPE_WORDS[kind]}, got {describe(value)}{hint}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         choices = [
