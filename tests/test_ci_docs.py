@@ -71,7 +71,7 @@ def test_the_pages_jobs_build_a_whole_site_from_the_real_data(
     result = run_cli(*words, "--as-of", "2026-11-22", cwd=data_copy.parent)
     assert result.code == 0, result.out + result.err
     out = data_copy.parent / words[2]
-    assert result.out.startswith(f"wrote {words[2]}: 1 municipalities, 5 periods, ")
+    assert result.out.startswith(f"wrote {words[2]}: 1 municipality, 5 periods, ")
     assert (out / "index.html").is_file() and (out / "en" / "2020.html").is_file()
     assert broken_links(out) == []
 

@@ -31,7 +31,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("real") / "site"
     result = build(out, DATA, as_of="2026-11-22")
     assert result.code == 0, result.out + result.err
-    assert result.out == f"wrote {out}: 1 municipalities, 5 periods, {_count(out)} files\n"
+    assert result.out == f"wrote {out}: 1 municipality, 5 periods, {_count(out)} files\n"
     return out
 
 

@@ -935,10 +935,14 @@ def site(
             raise typer.Exit(1)
         for warning in problems:  # warnings only: errors write nothing
             typer.echo(warning.render(), err=True)
-        typer.echo(
-            f"wrote {built.out}: {built.municipalities} municipalities, "
-            f"{built.periods} periods, {built.files} files"
-        )
+
+        def counted(n: int, one: str, many: str) -> str:
+            return f"{n} {one if n == 1 else many}"
+
+        places = counted(built.municipalities, "municipality", "municipalities")
+        periods = counted(built.periods, "period", "periods")
+        files = counted(built.files, "file", "files")
+        typer.echo(f"wrote {built.out}: {places}, {periods}, {files}")
     except LofteError as exc:
         _fatal(exc)
 
