@@ -232,6 +232,16 @@ def test_strip_says_in_words_which_terms_were_followed_up(tmp_path: Path) -> Non
     assert "2022-T3" not in page.replace('2022-T3.html"', "")  # words, not ids, in the prose
 
 
+def test_the_strip_of_an_ended_period_agrees_with_the_outcome(real_site: Path) -> None:
+    """2019 has ended: its last tertial is not "running", and missing like the others."""
+    page = (real_site / "2019.html").read_text(encoding="utf-8")
+    assert (
+        '<title id="strip-lokaler-utbildningstillfallen-title">Saknas för tertial 1 2019, '
+        "tertial 2 2019 och tertial 3 2019.</title>"
+    ) in page
+    assert "pågår eller har inte börjat" not in page
+
+
 def test_summary_counts_partly_kept_apart(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert build(out, REPORT_DATA).code == 0

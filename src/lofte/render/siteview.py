@@ -312,7 +312,14 @@ def _state(
     # With the document, `records_in` counts a span record (`covers`) in every term it covers.
     if records_in(activity, term, view_date, document):
         return "followed"
-    closed = term.end < view_date or (view_term is not None and term.end <= view_term.end)
+    # The page of an ended period is viewed on its last day, when its last term
+    # still runs by the calendar; but the standing beside the strip was taken
+    # after the deadline, when every term up to it had closed (`status.ended`).
+    closed = (
+        term.end < view_date
+        or status.ended
+        or (view_term is not None and term.end <= view_term.end)
+    )
     if not closed:
         return "open"
     if term.id in status.terms_due:
