@@ -164,6 +164,14 @@ def test_csv_has_a_bom_and_one_row_per_activity(real_site: Path) -> None:
         )
 
 
+def test_csv_last_record_of_a_span_record_is_the_span(real_site: Path) -> None:
+    """2019's outcomes are `covers: "2019"` records: no record was made on 31 December."""
+    raw = (real_site / "2019.csv").read_bytes()
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))}
+    assert rows["trygghetsvandringar"]["last_record"] == "2019"
+    assert rows["lokaler-utbildningstillfallen"]["last_record"] == ""
+
+
 def test_data_index_lists_every_file(real_site: Path) -> None:
     index = json.loads((real_site / "data.json").read_text(encoding="utf-8"))
     assert index["version"] == 1 and index["as_of"] == "2026-11-22"

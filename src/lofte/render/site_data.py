@@ -69,7 +69,11 @@ def activities_csv(status: PeriodStatus, report: Report, titles: dict[str, str])
                 _cell(one.recorded),
                 _cell(one.standing),
                 _cell(standing_word(one.standing, "sv")),
-                _cell(one.last_record.isoformat() if one.last_record else None),
+                # A latest record dated only by its span says the span ("2019"), as
+                # status's Updated column does: not a day nobody recorded anything on.
+                _cell(
+                    one.last_covers or (one.last_record.isoformat() if one.last_record else None)
+                ),
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
