@@ -250,6 +250,17 @@ def test_the_strip_of_an_ended_period_agrees_with_the_outcome(real_site: Path) -
     assert "pågår eller har inte börjat" not in page
 
 
+def test_one_of_a_standing_reads_in_the_singular(real_site: Path) -> None:
+    """ "1 hållet", not "1 hållna": in the chart's words, its legend and the summary line."""
+    page = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "Läget för 7 aktiviteter: 1 hållet, 6 utan uppföljning.</title>" in page
+    assert '<span class="number">1</span> hållet</li>' in page
+    assert "1 hållna" not in page
+    assert "1 av 7 mål hållet, 6 utan uppföljning." in page
+    english = (real_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Standing of 7 activities: 1 kept, 6 without follow-up.</title>" in english
+
+
 def test_summary_counts_partly_kept_apart(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert build(out, REPORT_DATA).code == 0

@@ -264,7 +264,7 @@ def test_summary_lines() -> None:
         "3 of 12 targets kept, 2 followed up, 3 partly kept, 1 not kept, 3 without follow-up"
     )
     assert summary_line(end, "sv") == (
-        "3 av 12 mål hållna, 2 uppföljda, 3 delvis hållna, 1 inte hållna, 3 utan uppföljning"
+        "3 av 12 mål hållna, 2 uppföljda, 3 delvis hållna, 1 inte hållet, 3 utan uppföljning"
     )
     early = assess(FIXTURE_2020, date(2020, 1, 15), places=TOWN.places)
     assert summary_line(early) == "12 targets: 12 not started"

@@ -33,6 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
         "standing.overdue": "försenat",
         # The same standings counted in a summary: "1 efter plan".
         "summary.targets_kept": "{kept} av {total} mål hållna",
+        "summary.one_target_kept": "1 av {total} mål hållet",
         "summary.targets": "{total} mål",
         "summary.target": "1 mål",
         "summary.on_track": "i fas",
@@ -44,6 +45,15 @@ WORDS: dict[str, dict[str, str]] = {
         "summary.not_started": "inte påbörjade",
         "summary.no_follow_up": "utan uppföljning",
         "summary.none": "inga mål",
+        # One of them: Swedish adjectives agree with one target (målet), "1 uppföljt".
+        "summary.one.on_track": "i fas",
+        "summary.one.followed_up": "uppföljt",
+        "summary.one.partly_kept": "delvis hållet",
+        "summary.one.behind": "efter plan",
+        "summary.one.not_kept": "inte hållet",
+        "summary.one.overdue": "försenat",
+        "summary.one.not_started": "inte påbörjat",
+        "summary.one.no_follow_up": "utan uppföljning",
         # Terms of the calendar.
         "term.tertial": "Tertial",
         "term.quarter": "Kvartal",
@@ -86,6 +96,7 @@ WORDS: dict[str, dict[str, str]] = {
         "standing.done": "done",
         "standing.overdue": "overdue",
         "summary.targets_kept": "{kept} of {total} targets kept",
+        "summary.one_target_kept": "1 of {total} targets kept",
         "summary.targets": "{total} targets",
         "summary.target": "1 target",
         "summary.on_track": "on track",
@@ -97,6 +108,14 @@ WORDS: dict[str, dict[str, str]] = {
         "summary.not_started": "not started",
         "summary.no_follow_up": "without follow-up",
         "summary.none": "no targets",
+        "summary.one.on_track": "on track",
+        "summary.one.followed_up": "followed up",
+        "summary.one.partly_kept": "partly kept",
+        "summary.one.behind": "behind",
+        "summary.one.not_kept": "not kept",
+        "summary.one.overdue": "overdue",
+        "summary.one.not_started": "not started",
+        "summary.one.no_follow_up": "without follow-up",
         # "Tertial" is the word Swedish public bodies use in English too; "term"
         # would read as a school term.
         "term.tertial": "Tertial",
@@ -596,6 +615,13 @@ WORDS["sv"].update(
     {
         "report.summary_partly_kept": "Delvis hållna",
         "report.summary_not_kept": "Inte hållna eller försenade",
+        # One activity of a standing, in a sentence: "1 delvis hållet", not "1 delvis hållna".
+        "site.one.kept": "hållet",
+        "site.one.on_track": "i fas eller uppföljt",
+        "site.one.partly_kept": "delvis hållet",
+        "site.one.behind": "efter plan",
+        "site.one.not_kept": "inte hållet eller försenat",
+        "site.one.no_follow_up": "utan uppföljning",
         "site.name": "Medborgarlöften",
         "site.home": "Start",
         "site.skip": "Hoppa till innehållet",
@@ -654,6 +680,12 @@ WORDS["en"].update(
     {
         "report.summary_partly_kept": "Partly kept",
         "report.summary_not_kept": "Not kept or overdue",
+        "site.one.kept": "kept",
+        "site.one.on_track": "on track or followed up",
+        "site.one.partly_kept": "partly kept",
+        "site.one.behind": "behind",
+        "site.one.not_kept": "not kept or overdue",
+        "site.one.no_follow_up": "without follow-up",
         "site.name": "Citizen promises",
         "site.home": "Home",
         "site.skip": "Skip to content",

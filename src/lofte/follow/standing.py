@@ -287,11 +287,18 @@ def summary_line(statuses: list[ActivityStatus], lang: str = "en") -> str:
     kept = counts["kept"] + counts["exceeded"] + counts["done"]
     total = len(statuses)
     parts = [
-        f"{counts[key]} {word(f'summary.{key}', lang)}" for key in _SUMMARY_ORDER if counts[key]
+        f"{counts[key]} {word(f'summary.{key}' if counts[key] > 1 else f'summary.one.{key}', lang)}"
+        for key in _SUMMARY_ORDER
+        if counts[key]
     ]
     if kept:
         return ", ".join(
-            [word("summary.targets_kept", lang).format(kept=kept, total=total), *parts]
+            [
+                word(
+                    "summary.targets_kept" if kept > 1 else "summary.one_target_kept", lang
+                ).format(kept=kept, total=total),
+                *parts,
+            ]
         )
     head = word("summary.target" if total == 1 else "summary.targets", lang).format(total=total)
     return f"{head}: {', '.join(parts)}"

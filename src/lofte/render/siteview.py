@@ -14,7 +14,7 @@ chart a text alternative in words, and the same numbers stand beside it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from lofte.render.reportview import SUMMARY
@@ -233,6 +233,10 @@ def chart(ident: str, counts: list[SummaryCount], text_key: str, lang: str, **fm
     """A stacked bar of ``counts`` (the report's summary), with its words."""
     from lofte.words import word
 
+    # One of a standing reads in the singular, in the sentence and the legend alike.
+    counts = [
+        replace(c, label=word(f"site.one.{c.key}", lang)) if c.count == 1 else c for c in counts
+    ]
     total = sum(c.count for c in counts)
     widths = _shares([c.count for c in counts], CHART_WIDTH)
     segments: list[Segment] = []
