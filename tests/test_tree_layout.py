@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -73,3 +74,28 @@ def test_period_arguments_in_a_tree(
 def test_period_names_carry_the_folder_only_in_a_tree(tree: Path) -> None:
     assert period_names([DATA / "2019.yaml", DATA / "2020.yaml"]) == ["2019", "2020"]
     assert period_names(data_files(tree))[:2] == ["exempelby/2022", "exempelby/2023"]
+
+
+def test_the_overview_names_tree_lines_with_their_folder_when_one_municipality_fails(
+    tmp_path: Path,
+) -> None:
+    """A tree whose other municipality does not open still names `strangnas/2020`, not `2020`.
+
+    A bare `2020` would not even be a period argument here if both had the period.
+    """
+    from conftest import run_cli
+
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root / "strangnas")
+    shutil.copytree(REPORT_DATA, root / "exempelby")
+    (root / "exempelby" / "exempelby.yaml").unlink()
+    result = run_cli("status", "--data-dir", str(root), "--as-of", "2026-11-22", cwd=tmp_path)
+    assert result.code == 1
+    names = re.findall(r"^([a-z0-9-]+/[a-z0-9-]+) ", result.out, re.MULTILINE)
+    assert names == [
+        "strangnas/2019",
+        "strangnas/2020",
+        "strangnas/2021",
+        "strangnas/2024-2025",
+        "strangnas/samverkan-2020-2023",
+    ]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lofte.errors import Diagnostic, UsageError
 from lofte.follow.period import Outcome, PeriodStatus, period_status
-from lofte.read.loader import Workspace, gc_paused, resolve_targets
+from lofte.read.loader import Workspace, gc_paused, municipality_folders, resolve_targets
 from lofte.rules.opening import open_period
 
 
@@ -70,7 +70,7 @@ def _overview(data_dir: Path, as_of: date, workspace: Workspace) -> Outcome:
         problems.extend(trouble)
         if opened is not None:
             found.append(period_status(opened, as_of))
-    return Outcome(None, found, problems)
+    return Outcome(None, found, problems, tree=bool(municipality_folders(data_dir)))
 
 
 __all__ = ["Outcome", "run"]

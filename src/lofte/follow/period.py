@@ -83,6 +83,9 @@ class Outcome(NamedTuple):
     period: PeriodStatus | None
     overview: list[PeriodStatus]
     diagnostics: list[Diagnostic]
+    #: The data directory is a tree (a folder per municipality): the overview names
+    #: its lines ``strangnas/2020``, even when only one municipality's files opened.
+    tree: bool = False
 
 
 def period_status(period: OpenPeriod, as_of: date, tertial: str | None = None) -> PeriodStatus:

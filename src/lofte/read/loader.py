@@ -153,13 +153,13 @@ def data_files(directory: Path) -> list[Path]:
     return [path for folder in municipality_folders(directory) for path in promise_files(folder)]
 
 
-def period_names(paths: list[Path]) -> list[str]:
+def period_names(paths: list[Path], tree: bool = False) -> list[str]:
     """How to name each file as a period argument: ``2020``, or ``strangnas/2020`` in a tree.
 
-    Files from more than one folder are named with their folder, as a period
-    argument in the tree layout is written.
+    Files from a ``tree`` (or from more than one folder) are named with their
+    folder, as a period argument in the tree layout is written.
     """
-    if len({path.parent for path in paths}) > 1:
+    if tree or len({path.parent for path in paths}) > 1:
         return [f"{path.parent.name}/{path.stem}" for path in paths]
     return [path.stem for path in paths]
 

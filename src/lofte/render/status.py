@@ -52,7 +52,7 @@ def render(
             return status_json.dump(status_json.diagnostics(outcome.diagnostics))
         if outcome.period is not None:
             return status_json.dump(status_json.as_json(outcome.period))
-        return status_json.dump(status_json.periods(outcome.overview))
+        return status_json.dump(status_json.periods(outcome.overview, outcome.tree))
     lines = [d.render() + "\n" for d in outcome.diagnostics]
     if outcome.period is not None:
         # The reader refuses control characters, so file text holds none; the
@@ -62,17 +62,21 @@ def render(
         return "".join(lines) + _BIDI.sub("", drawn)
     if not outcome.overview and not outcome.diagnostics:
         return "no period files\n"
-    return "".join(lines) + overview(outcome.overview, width or 80, lang)
+    return "".join(lines) + overview(outcome.overview, width or 80, lang, outcome.tree)
 
 
-def overview(periods: list[PeriodStatus], width: int = 80, lang: str = "en") -> str:
+def overview(
+    periods: list[PeriodStatus], width: int = 80, lang: str = "en", tree: bool = False
+) -> str:
     """One line per period file: its name and its summary, wrapped under itself."""
     import textwrap
 
     from lofte.errors import printable
     from lofte.read.loader import period_names
 
-    names = [printable(name) for name in period_names([p.period.loaded.path for p in periods])]
+    names = [
+        printable(name) for name in period_names([p.period.loaded.path for p in periods], tree)
+    ]
     pad = max(map(len, names), default=0) + 2
     out = []
     for name, period in zip(names, periods, strict=True):

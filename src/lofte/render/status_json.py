@@ -34,11 +34,11 @@ def diagnostics(problems: list[Diagnostic]) -> dict[str, Any]:
     return {"diagnostics": [d._asdict() for d in problems]}
 
 
-def periods(found: list[PeriodStatus]) -> dict[str, Any]:
+def periods(found: list[PeriodStatus], tree: bool = False) -> dict[str, Any]:
     """`lofte status` without a period: one entry per period file."""
     from lofte.read.loader import period_names
 
-    names = period_names([p.period.loaded.path for p in found])
+    names = period_names([p.period.loaded.path for p in found], tree)
     return {
         "version": JSON_VERSION,
         "periods": [_brief(p, name) for p, name in zip(found, names, strict=True)],
