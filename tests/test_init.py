@@ -198,7 +198,11 @@ def test_new_copies_the_last_promise_without_its_progress(tmp_path: Path) -> Non
         "# Medborgarlöfte 2022, copied by `lofte new` from 2020.yaml: promises,"
     )
     assert "# signed: YYYY-MM-DD             # fyll i: undertecknat, the signing date\n" in text
+    assert "# and windows, if any, are moved +2 years.\n" in text
     assert run_cli("validate", "2022", "--data-dir", str(data)).code == 0
+    assert run_cli("new", "2023", "--from", "2022", "--data-dir", str(data)).code == 0
+    one = (data / "2023.yaml").read_text(encoding="utf-8")
+    assert "# and windows, if any, are moved +1 year.\n" in one
 
 
 def test_new_takes_the_promise_that_ends_last_and_keeps_dates_inside(tmp_path: Path) -> None:

@@ -238,7 +238,8 @@ def _with_notes(text: str, period: str, source: Loaded, shift: int) -> str:
     """The dumped file with the coordinator's notes added as comments."""
     lines = text.splitlines(keepends=True)
     at = 1 if lines and lines[0].startswith("# yaml-language-server:") else 0
-    moved = f" moved {shift:+d} years" if shift else " kept as they were"
+    years = "year" if abs(shift) == 1 else "years"
+    moved = f" moved {shift:+d} {years}" if shift else " kept as they were"
     head = [
         f"# Medborgarlöfte {period}, copied by `lofte new` from {source.path.name}: promises,\n",
         "# activities, targets and who is responsible.  Fyll i (fill in) what is marked\n",
