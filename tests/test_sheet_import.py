@@ -490,6 +490,26 @@ def test_every_problem_of_every_sheet_is_reported_at_once(sheet_data: Path) -> N
     )
 
 
+def test_a_cell_that_fails_its_check_adds_no_problem_of_its_row(sheet_data: Path) -> None:
+    """Read without its bad cell a row would seem to lack a count, or to conflict."""
+    sheet = fill(
+        export(sheet_data, "u.xlsx"),
+        {f"{COUNT}5": "två", f"{PLACES}5": "Åker", f"{NOTE}6": "x", f"{DATE}6": "2020-06-01"},
+    )
+    result = imported(sheet_data, sheet)
+    assert result.err == (
+        "u.xlsx:Uppföljning!K5: expected a whole number, got 'två'\n"
+        "nothing imported: 1 problem\n"
+    )
+    sheet = fill(sheet, {f"{COUNT}5": None, f"{PLACES}5": None})
+    assert imported(sheet_data, sheet).code == 0
+    sheet = fill(sheet, {f"{DATE}6": "2020-06-31"})
+    result = imported(sheet_data, sheet)
+    assert result.err == (
+        "u.xlsx:Uppföljning!I6: impossible date '2020-06-31'\nnothing imported: 1 problem\n"
+    )
+
+
 def test_a_row_without_count_or_note_and_an_ongoing_row_without_note(sheet_data: Path) -> None:
     sheet = fill(
         export(sheet_data, "u.xlsx"),

@@ -345,7 +345,7 @@ class _Checker:
             where, entry = self._planned(sheet, term, row, activity, problems)
             if where == "deviations":
                 path = ()
-        if any(p.severity == "error" for p in problems[before:]):
+        if row.invalid or any(p.severity == "error" for p in problems[before:]):
             return None
         entry["sheet"] = row.key
         if self._repeat(sheet, row, entry, outcome):
@@ -419,7 +419,9 @@ class _Checker:
 
         lang = sheet.lang
         entry = self._dating(sheet, term, row, problems)
-        if "count" not in values and "note" not in values:
+        # A cell that failed its check is reported at the cell; read without it, the
+        # row would seem to lack it ("needs a count") or to have changed (a conflict).
+        if "count" not in values and "note" not in values and not row.invalid:
             if "deviation" in values and not set(values) - {"date", "covers", "deviation"}:
                 return "deviations", {
                     **entry,
@@ -439,7 +441,7 @@ class _Checker:
             entry["note"] = values["note"]
         target = activity.target
         if target is not None and target.kind == "ongoing" and "note" not in values:
-            if "count" in values:
+            if "count" in values and "note" not in row.invalid:
                 problems.append(
                     sheet.problem(
                         cell("note"),
@@ -471,7 +473,7 @@ class _Checker:
             return f"{sheet.letters[key]}{row.number}"
 
         entry = self._dating(sheet, term, row, problems)
-        if not row.text:
+        if not row.text and "text" not in row.invalid:
             if "deviation" in values and not set(values) - {"date", "covers", "deviation"}:
                 return "deviations", {**entry, "text": values["deviation"]}
             problems.append(

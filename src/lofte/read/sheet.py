@@ -132,6 +132,7 @@ class Row:
     id: str  # the activity id, or '' on a row for other work
     values: dict[str, Any] = field(default_factory=dict)  # fill key → checked value
     text: str = ""  # the text cell (what was done, on a row for other work)
+    invalid: set[str] = field(default_factory=set)  # fill keys whose cell failed (reported)
 
 
 @dataclass
@@ -409,6 +410,7 @@ def _sheet(
             try:
                 row.values[column] = _value(column, raw)
             except ValueError as exc:
+                row.invalid.add(column)
                 problems.append(sheet.problem(f"{column_letter(cols[column])}{r}", str(exc)))
         if not ident:
             # A row for other work: its text says what was done.
@@ -417,6 +419,7 @@ def _sheet(
                 try:
                     row.text = _text(raw_text)
                 except ValueError as exc:
+                    row.invalid.add("text")
                     problems.append(sheet.problem(f"{column_letter(cols['text'])}{r}", str(exc)))
         if row.values or row.text or (formulas and (key or ident)):
             sheet.rows.append(row)
