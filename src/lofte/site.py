@@ -17,7 +17,9 @@ The site is built in a folder beside the target and swapped in whole
 (`lofte.write.tree`); any problem in the data writes nothing.  The same data
 and ``--as-of`` give the same bytes.  Municipalities are built one at a time
 (on several processes for a large tree, as `lofte validate` checks files),
-so memory stays flat in their number.
+so memory stays flat in their number.  Rebuilding a tree's site over an
+earlier one, a municipality whose folder is proven unchanged is not rendered:
+its files are linked from the old site (`lofte.write.reuse`).
 """
 
 from __future__ import annotations
