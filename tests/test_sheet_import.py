@@ -498,8 +498,7 @@ def test_a_cell_that_fails_its_check_adds_no_problem_of_its_row(sheet_data: Path
     )
     result = imported(sheet_data, sheet)
     assert result.err == (
-        "u.xlsx:Uppföljning!K5: expected a whole number, got 'två'\n"
-        "nothing imported: 1 problem\n"
+        "u.xlsx:Uppföljning!K5: expected a whole number, got 'två'\nnothing imported: 1 problem\n"
     )
     sheet = fill(sheet, {f"{COUNT}5": None, f"{PLACES}5": None})
     assert imported(sheet_data, sheet).code == 0
