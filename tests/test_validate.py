@@ -47,6 +47,26 @@ def test_missing_data_dir_is_a_usage_error(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "2020"),
+        ("check", "2020"),
+        ("status", "2020"),
+        ("report", "2020"),
+        ("sheet", "2020"),
+        ("record", "2020", "insatser", "--count", "1"),
+    ],
+)
+def test_a_period_without_a_data_dir_is_a_usage_error(tmp_path: Path, args: tuple[str]) -> None:
+    """Not "data/2020.yaml:1:1: no such file": it is the data directory that is missing."""
+    result = run_cli(*args, cwd=tmp_path)
+    assert (result.code, result.out) == (2, "")
+    assert (
+        result.err == "lofte: data: data directory not found (set --data-dir or LOFTE_DATA_DIR)\n"
+    )
+
+
 def test_unknown_period_suggests_the_nearest(example_dir: Path) -> None:
     (example_dir / "2020.yaml").write_bytes((EXAMPLES / "positive" / "full-2020.yaml").read_bytes())
     result = run_cli("validate", "2002", cwd=example_dir.parent)

@@ -443,6 +443,12 @@ def period_path(arg: str, data_dir: Path) -> Path:
         return period
     if Path(arg).is_dir():
         return Path(arg)
+    if not data_dir.is_dir():
+        # A period names a file of the data directory: without one, "data/2020.yaml:
+        # no such file" would send the coordinator looking for the wrong thing.
+        raise UsageError(
+            f"{display_path(data_dir)}: data directory not found (set --data-dir or LOFTE_DATA_DIR)"
+        )
     found = [folder / period.name for folder in municipality_folders(data_dir)]
     found = [path for path in found if path.is_file()]
     if len(found) > 1:
