@@ -52,7 +52,7 @@ def _zsh(line: str, cwd: Path) -> str:
     return proc.stdout
 
 
-@pytest.mark.parametrize("command", ["status", "report", "record", "check", "validate"])
+@pytest.mark.parametrize("command", ["status", "report", "record", "check", "validate", "sheet"])
 def test_periods_complete_from_the_data_directory(command: str) -> None:
     assert _bash(f"lofte {command} ", DATA.parent) == PERIODS
 

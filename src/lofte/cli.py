@@ -762,7 +762,12 @@ class SheetFormat(enum.StrEnum):
 @app.command()
 def sheet(
     period: Annotated[
-        str, typer.Argument(metavar="PERIOD", help="The period (2020) or a path to its file.")
+        str,
+        typer.Argument(
+            metavar="PERIOD",
+            help="The period (2020) or a path to its file.",
+            autocompletion=_complete_periods,
+        ),
     ],
     tertial: Annotated[
         str | None,
