@@ -240,6 +240,22 @@ def test_strip_says_in_words_which_terms_were_followed_up(tmp_path: Path) -> Non
     assert "2022-T3" not in page.replace('2022-T3.html"', "")  # words, not ids, in the prose
 
 
+def test_a_yearly_summary_is_not_drawn_as_a_follow_up_of_each_tertial(real_site: Path) -> None:
+    """2019's outcomes are one `covers: "2019"` record each: no tertial was reported alone."""
+    page = (real_site / "2019.html").read_text(encoding="utf-8")
+    assert (
+        '<title id="strip-trygghetsvandringar-title">Uppföljt i en sammanfattning för en längre '
+        "tid: tertial 1 2019, tertial 2 2019 och tertial 3 2019.</title>"
+    ) in page
+    assert "Uppföljt för tertial" not in page
+    assert '<g class="cell cell-summarised">' in page
+    english = (real_site / "en" / "2019.html").read_text(encoding="utf-8")
+    assert (
+        "Followed up in a summary for a longer span: tertial 1 2019, tertial 2 2019 and "
+        "tertial 3 2019.</p>"
+    ) in english
+
+
 def test_the_strip_of_an_ended_period_agrees_with_the_outcome(real_site: Path) -> None:
     """2019 has ended: its last tertial is not "running", and missing like the others."""
     page = (real_site / "2019.html").read_text(encoding="utf-8")

@@ -40,6 +40,9 @@ SUMMARY_LOOK: dict[str, tuple[str, str]] = {
 #: with fill, ink (the text on it), outline and symbol.
 STRIP_LOOK: dict[str, tuple[str, str, str, str]] = {
     "followed": ("#1b6e3a", "#ffffff", "#1b6e3a", "✓"),
+    # Followed up only by a record covering a longer span ("covers: 2019"): the
+    # summary says nothing of this term alone, so the cell is not drawn as one that was.
+    "summarised": ("#ffffff", "#1b6e3a", "#1b6e3a", "✓"),
     "missing": ("#8f1d2c", "#ffffff", "#8f1d2c", "✗"),
     "unrecorded": ("#ffffff", "#1b1b1b", "#595959", "○"),
     "open": ("#ffffff", "#1b1b1b", "#595959", "…"),
@@ -314,8 +317,10 @@ def _state(
     if term.before_start or term.end < starts or term.start > deadline:
         return "before"
     # With the document, `records_in` counts a span record (`covers`) in every term it covers.
-    if records_in(activity, term, view_date, document):
-        return "followed"
+    found = records_in(activity, term, view_date, document)
+    if found:
+        own = any(r.covers is None or r.covers == term.id for r in found)
+        return "followed" if own else "summarised"
     # The page of an ended period is viewed on its last day, when its last term
     # still runs by the calendar; but the standing beside the strip was taken
     # after the deadline, when every term up to it had closed (`status.ended`).
