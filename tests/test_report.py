@@ -48,6 +48,23 @@ def test_every_golden_file_has_a_case() -> None:
     assert sorted(p.name for p in GOLDEN.iterdir()) == sorted(CASES)
 
 
+def test_one_activity_is_said_in_the_singular(report_data: Path, tmp_path: Path) -> None:
+    """ "Rapporten följer upp 1 aktivitet.", in the report and in the site's chart."""
+    text = (report_data / "2023.yaml").read_text(encoding="utf-8")
+    one = text.replace('period: "2023"', 'period: "2024"').replace("2023-03-01", "2024-03-01")
+    one = one[: one.index("      - id: belysning")] + one[one.index("follow_up:") :]
+    (report_data / "2024.yaml").write_text(one, encoding="utf-8")
+    args = ("2024", "--as-of", "2024-12-31", "--data-dir", str(report_data))
+    assert "\nRapporten följer upp 1 aktivitet.\n" in run_cli("report", *args).out
+    html = run_cli("report", *args, "-f", "html", "--lang", "en").out
+    assert "<p>The report follows up 1 activity.</p>" in html
+    out = tmp_path / "site"
+    site = ("site", "-o", str(out), "--data-dir", str(report_data), "--as-of", "2024-12-31")
+    assert run_cli(*site).code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Läget för 1 aktivitet: 1 utan uppföljning.</title>" in index
+
+
 def test_no_follow_up_is_said_plainly_and_never_as_zero(report_data: Path) -> None:
     for fmt in ("md", "html"):
         result = run_cli(

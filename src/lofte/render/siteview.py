@@ -251,6 +251,8 @@ def chart(ident: str, counts: list[SummaryCount], text_key: str, lang: str, **fm
         x += width
     if total:
         listed = ", ".join(f"{c.count} {c.label.lower()}" for c in counts if c.count)
+        if total == 1 and text_key == "site.summary_chart":
+            text_key = "site.summary_chart_one"
         text = word(text_key, lang).format(total=total, counts=listed, **fmt)
     else:
         text = word("site.summary_none", lang)
