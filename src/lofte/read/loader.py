@@ -290,7 +290,10 @@ def load_data(
             where = data_path(data, loc)
             if error["type"] == "union_tag_invalid":
                 where = (*where, "kind")  # point at the wrong word, not the mapping
-            placed.append((position(spots, where, data, error["type"]), loc, error))
+            # A key that fails its check (an actor id such as 'Fritid') is at the key,
+            # not at its value: pydantic ends such a loc with "[key]".
+            kind = "extra_forbidden" if loc and loc[-1] == "[key]" else error["type"]
+            placed.append((position(spots, where, data, kind), loc, error))
         # Messages (with their "did you mean") are made only for the problems shown.
         placed.sort(key=lambda item: item[0])
         diagnostics = []
