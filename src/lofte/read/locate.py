@@ -79,6 +79,9 @@ def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:
         if key in ("at_least", "exactly", "at_most") and value in VAGUE_WORDS:
             # "flera riktade insatser": an amount the source states without a number.
             hint = f"; for an amount without a number write 'vague: {value}' instead of {key!r}"
+        elif kind == "model_type" and isinstance(value, list) and loc[-2:-1] == ("places",):
+            # `kommundelar: [Centrum, Norr]`: a place list holds its items under `items:`.
+            hint = f"; write a place list as '{key}: {{items: [...]}}'"
         return f"expected {_TYPE_WORDS[kind]}, got {describe(value)}{hint}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
