@@ -259,6 +259,16 @@ class _Builder:
                 # libyaml says "found character that cannot start any token": a
                 # coordinator who pressed Tab needs to hear what the character is.
                 what, context = "a tab where YAML needs spaces; indent with spaces, not tabs", ""
+            elif what == "found unexpected end of stream" and exc.context_mark is not None:
+                start = exc.context_mark
+                context += (
+                    f"; the quote opened at line {start.line + 1}, column {start.column + 1} "
+                    "is never closed"
+                    if exc.context == "while scanning a quoted scalar"
+                    else ""
+                )
+            else:
+                context += _SYNTAX_HINTS.get(what, "")
             raise YamlProblem(line, col, "syntax", f"YAML syntax: {what}{context}") from None
         except yaml.reader.ReaderError as exc:
             # libyaml's reader counts bytes of the UTF-8 it was given, not characters.
@@ -390,6 +400,18 @@ class _Builder:
 
 def _mark(event: Any) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+#: What a coordinator can do about libyaml's most frequent messages, most often
+#: from a line indented differently from its neighbours.
+_INDENT = "; check that this line is indented like the lines it belongs with"
+_SYNTAX_HINTS = {
+    "did not find expected key": _INDENT,
+    "did not find expected '-' indicator": _INDENT,
+    "mapping values are not allowed in this context": (
+        "; a line indented too far, or a text holding ': ' that needs quotes"
+    ),
+}
 
 
 def _char_at(text: str, line: int, col: int) -> str:
