@@ -32,6 +32,26 @@ _TYPE_WORDS = {
 }
 
 
+#: Keys whose value is a list of words or ids, where one word alone is a common slip
+#: (`responsible: polisen`); lists of mappings (`signatories`) get no such hint.
+_WORD_LISTS = frozenset(
+    {
+        "responsible",
+        "promised_by",
+        "places",
+        "partners",
+        "affects",
+        "items",
+        "focus",
+        "sources",
+        "published_on",
+        "channels",
+        "expected_effects",
+        "goals",
+    }
+)
+
+
 def data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
     """The part of ``loc`` that indexes into ``data`` (union tags dropped)."""
     path: list[str | int] = []
@@ -82,6 +102,13 @@ def message_for(error: Any, root_model: Any, loc: tuple[int | str, ...]) -> str:
         elif kind == "model_type" and isinstance(value, list) and loc[-2:-1] == ("places",):
             # `kommundelar: [Centrum, Norr]`: a place list holds its items under `items:`.
             hint = f"; write a place list as '{key}: {{items: [...]}}'"
+        elif kind == "int_type" and isinstance(value, str) and value.strip().isdigit():
+            hint = f"; write it without quotes: {value.strip()}"
+        elif kind == "list_type" and isinstance(value, str) and key in _WORD_LISTS:
+            # `responsible: polisen`: one item is still a list.
+            hint = f"; write one item as a list too: '{key}: [{value}]'"
+        elif key == "target" and isinstance(value, str):
+            hint = f"; write '{key}: {{kind: {value}, ...}}'"
         return f"expected {_TYPE_WORDS[kind]}, got {describe(value)}{hint}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
