@@ -95,11 +95,7 @@ def promised_by(status: PeriodStatus) -> dict[str, str]:
 
 def activity_titles(status: PeriodStatus) -> dict[str, str]:
     """Activities' own titles, where the file gives one (`title`)."""
-    return {
-        activity.id: str(title)
-        for _, activity, _ in status.rows
-        if (title := activity.title)
-    }
+    return {activity.id: str(title) for _, activity, _ in status.rows if (title := activity.title)}
 
 
 __all__ = ["CSV_COLUMNS", "activities_csv", "activity_titles", "promised_by"]
