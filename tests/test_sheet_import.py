@@ -384,7 +384,54 @@ def _latin1_csv(data: Path) -> Path:
     return path
 
 
+def _old_excel(data: Path) -> Path:
+    path = data.parent / "u.xls"
+    # The start of every .xls file (an OLE2 compound document), as Excel 97–2003 wrote it.
+    path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
+    return path
+
+
+def _nul_bytes(data: Path) -> Path:
+    path = export(data, "u.csv", "-f", "csv")
+    path.write_bytes(path.read_bytes() + b"\x00\x00")
+    return path
+
+
+def _formula_in_csv(data: Path) -> Path:
+    path = export(data, "u.csv", "-f", "csv")
+    _csv_cells(path, {(5, 11): "=SUMMA(A1:A3)"})
+    return path
+
+
+def _column_twice(data: Path) -> Path:
+    return fill(export(data, "u.xlsx"), {"P4": "Antal", **GOOD})
+
+
+def _date_in_words(data: Path) -> Path:
+    return fill(export(data, "u.xlsx"), {**GOOD, f"{DATE}5": "15 juni"})
+
+
 BAD = {
+    "an old Excel file": (
+        _old_excel,
+        "u.xls:1: is an old Excel (.xls) file; save it as .xlsx or CSV UTF-8",
+    ),
+    "NUL bytes": (_nul_bytes, "u.csv:1: is not a text file (it holds NUL bytes)"),
+    "a formula in a CSV": (
+        _formula_in_csv,
+        "u.csv:K5: holds a formula (=SUMMA(A1:A3)); type the value itself (lofte never "
+        "evaluates formulas)",
+    ),
+    "a column twice": (
+        _column_twice,
+        "u.xlsx:Uppföljning!P4: the column 'Antal' appears twice\n"
+        "u.xlsx:Uppföljning!A4: the column 'Avvikelse' is missing (renamed or removed); keep "
+        "the columns as exported",
+    ),
+    "a date in words": (
+        _date_in_words,
+        "u.xlsx:Uppföljning!I5: expected a date as YYYY-MM-DD, got '15 juni'",
+    ),
     "another period": (
         _another_period,
         "u.xlsx:Uppföljning!B2: this sheet is for the period '2018', which has no file in "
