@@ -816,3 +816,23 @@ def test_openpyxl_is_imported_only_for_an_xlsx(sheet_data: Path) -> None:
     assert loaded(modules_after("sheet", "2020", "-o", "s.xlsx", cwd=cwd), "openpyxl") == [
         "openpyxl"
     ]
+
+
+def test_a_sheet_of_a_tree_names_its_municipality_and_imports_there(tmp_path: Path) -> None:
+    """Two municipalities with a 2020 each: the sheet says `b/2020`, and imports into b."""
+    root = tmp_path / "data"
+    for folder in ("a", "b"):
+        shutil.copytree(ROOT / "tests" / "fixtures" / "sheet" / "data", root / folder)
+    before = (root / "a" / "2020.yaml").read_bytes()
+    out = tmp_path / "b.xlsx"
+    result = run_cli("sheet", "b/2020", "-t", "T2", "-o", str(out), cwd=tmp_path)
+    assert result.code == 0, result.err
+    book = openpyxl.load_workbook(out)
+    assert book["Uppföljning"]["B2"].value == "b/2020"
+    assert "i 2020." in book["Instruktioner"]["A3"].value
+    fill(out, {f"{COUNT}5": 1, f"{DATE}5": dt.datetime(2020, 6, 15)})
+    result = imported(root, out)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1] == "1 sheet: imported 1 entry into 1 file"
+    assert 'sheet: "2020-T2/alla/' in (root / "b" / "2020.yaml").read_text(encoding="utf-8")
+    assert (root / "a" / "2020.yaml").read_bytes() == before

@@ -31,7 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from lofte.errors import Diagnostic
-from lofte.read.loader import display_path, period_path, promise_files
+from lofte.read.loader import (
+    data_files,
+    display_path,
+    municipality_folders,
+    period_names,
+    period_path,
+)
 from lofte.read.sheet import OTHER_ROW, CellProblem, Row, Sheet, header, row_key
 
 __all__ = ["Added", "ImportOutcome", "import_sheets", "render_outcome"]
@@ -123,11 +129,13 @@ def import_sheets(
 
 
 def _plain_period(period: str) -> bool:
-    return bool(re.fullmatch(r"[a-z0-9][a-z0-9-]*", period))
+    """A period as a sheet names it: ``2020``, or ``strangnas/2020`` in a tree."""
+    return bool(re.fullmatch(r"(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*", period))
 
 
 def _no_period(sheet: Sheet, data_dir: Path) -> CellProblem:
-    have = [p.stem for p in promise_files(data_dir)] if data_dir.is_dir() else []
+    tree = bool(municipality_folders(data_dir))
+    have = period_names(data_files(data_dir), tree) if data_dir.is_dir() else []
     return sheet.problem(
         "B2",
         f"this sheet is for the period {sheet.period!r}, which has no file in "

@@ -34,6 +34,7 @@ def sheet(
     """The sheet of ``period`` for ``term`` (default: the last closed one) and one unit or all."""
     from lofte.follow.describe import describe
     from lofte.follow.period import period_status
+    from lofte.read.loader import municipality_folders, period_names
     from lofte.render.activityview import _target
     from lofte.render.headings import headings
     from lofte.rules.opening import open_period
@@ -81,7 +82,9 @@ def sheet(
     covers += [y for y in years if y != str(document.period)] + [str(document.period)]
     view = SheetView(
         lang=lang,
-        period=opened.loaded.stem,  # what the commands take: the file name
+        # What the commands take: the file name, with its folder in a tree, where
+        # several municipalities have a 2025 and `lofte import` must find this one.
+        period=period_names([opened.loaded.path], bool(municipality_folders(data_dir)))[0],
         term=chosen.id,
         term_label=chosen.label(lang),
         term_kind=chosen.kind,

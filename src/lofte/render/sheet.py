@@ -231,7 +231,7 @@ def _instructions(book: Any, view: SheetView) -> None:
     text = word("sheet.help", lang).format(
         data=sheet_name(lang),
         unit=view.unit_name,
-        period=view.period,
+        period=view.period.rpartition("/")[2],  # "2025", also for "vingaker/2025"
         term=view.term_label,
         readonly=readonly,
     )
