@@ -824,9 +824,11 @@ def test_a_sheet_of_a_tree_names_its_municipality_and_imports_there(tmp_path: Pa
     for folder in ("a", "b"):
         shutil.copytree(ROOT / "tests" / "fixtures" / "sheet" / "data", root / folder)
     before = (root / "a" / "2020.yaml").read_bytes()
-    out = tmp_path / "b.xlsx"
-    result = run_cli("sheet", "b/2020", "-t", "T2", "-o", str(out), cwd=tmp_path)
+    result = run_cli("sheet", "b/2020", "-t", "T2", cwd=tmp_path)
     assert result.code == 0, result.err
+    # Named with its municipality: a's sheet of the same term would otherwise replace it.
+    out = tmp_path / "uppfoljning-b-2020-T2.xlsx"
+    assert result.out == f"wrote {out.name} (7 activities, 2020-T2)\n"
     book = openpyxl.load_workbook(out)
     assert book["Uppföljning"]["B2"].value == "b/2020"
     assert "i 2020." in book["Instruktioner"]["A3"].value

@@ -796,7 +796,8 @@ def sheet(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write it.  [default: uppfoljning-TERM[-UNIT].FORMAT here]",
+            help="Where to write it.  [default: uppfoljning-[MUNICIPALITY-]TERM[-UNIT].FORMAT "
+            "here; the municipality in a tree]",
             show_default=False,
             dir_okay=False,
         ),

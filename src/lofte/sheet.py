@@ -164,10 +164,16 @@ def default_term(terms: list[Term], as_of: dt.date) -> Term:
 
 
 def default_name(view: SheetView, fmt: str) -> str:
-    """``uppfoljning-2020-T2-socialtjansten.xlsx``."""
+    """``uppfoljning-2020-T2-socialtjansten.xlsx``; in a tree ``uppfoljning-strangnas-2020-T2…``.
+
+    The municipality is named in a tree, so that two municipalities' sheets of the
+    same term do not take one name (the second would replace the first).
+    """
     stem = "uppfoljning" if view.lang == "sv" else "follow-up"
+    folder, _, _ = view.period.rpartition("/")
+    where = f"-{folder}" if folder else ""
     unit = f"-{view.unit}" if view.unit else ""
-    return f"{stem}-{view.term}{unit}.{fmt}"
+    return f"{stem}{where}-{view.term}{unit}.{fmt}"
 
 
 def render_sheet(view: SheetView, fmt: str) -> bytes:
