@@ -81,5 +81,5 @@ def test_the_2019_report_says_what_was_published_with_unique_headings(lang: str,
     }[lang]
     for words in said:
         assert words in out
-    assert "20 nya grannsamverkansområden startade" in out
+    assert "20 nya grannsamverkansområden har startats upp i kommunen" in out
     assert "0 av 4" not in out and "0 of 4" not in out
