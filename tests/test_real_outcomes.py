@@ -44,7 +44,7 @@ def test_2020_shows_the_pandemic_and_does_not_call_silence_overdue() -> None:
         "nothing reported; due to be done by 31 December 2020"
     )
     table = run_cli("status", "2020", "--as-of", AS_OF, "--data-dir", str(DATA)).out
-    assert "Deviations:\n† 2020: Coronapandemin påverkade flera aktiviteter" in table
+    assert "Deviations:\n† 2020: Coronapandemin under 2020 påverkade flera aktiviteter" in table
     assert "overdue" not in table
 
 
