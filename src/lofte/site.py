@@ -17,7 +17,9 @@ The site is built in a folder beside the target and swapped in whole
 (`lofte.write.tree`); any problem in the data writes nothing.  The same data
 and ``--as-of`` give the same bytes.  Municipalities are built one at a time
 (on several processes for a large tree, as `lofte validate` checks files),
-so memory stays flat in their number.
+so memory stays flat in their number.  Rebuilding a tree's site over an
+earlier one, a municipality whose folder is proven unchanged is not rendered:
+its files are linked from the old site (`lofte.write.reuse`).
 """
 
 from __future__ import annotations
@@ -46,9 +48,6 @@ TOP_FEED_ENTRIES = 100
 STYLESHEET = "style.css"
 #: Where each municipality's newest feed entries wait for the top feed during a build.
 SPILL = ".top-feed"
-#: Where a tree's site keeps, per municipality, what it was built from and wrote
-#: (``FOLDER.json``), so that the next build can reuse an unchanged municipality.
-REUSE = ".lofte-reuse"
 
 
 @dataclass(frozen=True)
@@ -102,6 +101,7 @@ def site(
 
     from lofte.read.loader import display_path, municipality_folders
     from lofte.rules.bulk import map_files
+    from lofte.write.reuse import previous_site
     from lofte.write.tree import building, replaceable
 
     reason = replaceable(out)
@@ -122,7 +122,7 @@ def site(
         pass
 
     problems: list[Diagnostic] = []
-    previous = _previous(out) if tree else None
+    previous = previous_site(out) if tree else None
     fingerprint = _fingerprint(as_of, langs, templates) if tree else ""
     try:
         with building(out) as build:
@@ -188,8 +188,9 @@ class _Build:
 
     def __call__(self, folder: Path, workspace: Workspace) -> _Summary:
         from lofte.read.loader import Workspace, promise_files
+        from lofte.write.reuse import folder_key
 
-        key = _folder_key(self.fingerprint, folder) if self.fingerprint else None
+        key = folder_key(self.fingerprint, folder) if self.fingerprint else None
         if key is not None and self.previous is not None:
             reused = _reuse(self, folder, key)
             if reused is not None:
@@ -248,212 +249,70 @@ def _municipality(
     tree = Tree(build.root)
     tree.written = []
     _write_municipality(build, tree, summary, opened)
-    if key is not None:
-        _write_manifest(tree, summary, key)
+    if key is not None and not summary.diagnostics:
+        # A municipality with warnings is built again next time, to show them again
+        # (they name its files as seen from where lofte runs).
+        from dataclasses import asdict
+
+        from lofte.write.reuse import write_manifest
+
+        fields = {**asdict(summary), "files": 0, "display": None, "diagnostics": []}
+        write_manifest(tree, summary.folder, key, fields, SPILL)
     summary.files = tree.files
     return summary
 
 
 # ------------------------------------------------------- reusing an unchanged municipality
 #
-# A tree's site is rebuilt whole, beside the old one.  A municipality whose pages
-# would come out byte for byte the same need not be rendered again: its files in
-# the old site are linked into the new one (a hard link: no copy, no new inode).
-# "The same" is proven, not guessed: the manifest a build leaves per municipality
-# holds the SHA-256 of everything its pages are made from (every file of its
-# folder, the site's date and languages, the templates, lofte's own code and the
-# versions of Python and the libraries that read and render), and the list of
-# files it wrote.  Any difference, a missing file, a damaged manifest or a warning
-# to show again, and it is rendered again.
-
-
-def _previous(out: Path) -> Path | None:
-    """The site being replaced, if it is one lofte wrote with reuse manifests."""
-    from lofte.write.tree import MARK
-
-    target = out.resolve() if out.is_symlink() else out
-    if (target / MARK).is_file() and (target / REUSE).is_dir():
-        return target
-    return None
+# `lofte.write.reuse` proves a municipality's folder unchanged since the site being
+# replaced was built, and links its files; here is what its pages depend on
+# beyond that folder, and what the top index needs from the manifest.
 
 
 def _fingerprint(as_of: dt.date, langs: tuple[str, ...], templates: Path | None) -> str:
     """What every municipality's pages depend on beyond its own folder's files."""
-    import hashlib
     import sys
     from importlib.metadata import version
 
     import lofte
     from lofte.render.report import templates_dir
+    from lofte.write.reuse import fingerprint
 
-    digest = hashlib.sha256()
-    for part in (
+    parts = (
         lofte.__version__,
         sys.version,
         *(f"{name} {version(name)}" for name in ("jinja2", "markupsafe", "pydantic", "pyyaml")),
         as_of.isoformat(),
         ",".join(langs),
-    ):
-        digest.update(part.encode("utf-8") + b"\0")
+    )
     package = Path(lofte.__file__).parent
-    roots = [("code", package, "*.py"), ("templates", templates_dir(), "*.j2")]
+    trees = [("code", package, "*.py"), ("templates", templates_dir(), "*.j2")]
     if templates is not None:
-        roots.append(("own", templates, "*"))
-    for label, root, pattern in roots:
-        for path in sorted(root.rglob(pattern)):
-            if path.is_file():
-                rel = path.relative_to(root).as_posix()
-                digest.update(f"{label}/{rel}".encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _folder_key(fingerprint: str, folder: Path) -> str:
-    """The fingerprint and every file of the municipality's folder, hashed together."""
-    import hashlib
-
-    digest = hashlib.sha256(fingerprint.encode("ascii") + b"\0" + folder.name.encode() + b"\0")
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            rel = path.relative_to(folder).as_posix()
-            digest.update(rel.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _write_manifest(tree: Tree, summary: _Summary, key: str) -> None:
-    """What the next build needs to reuse this municipality: its key, files and summary."""
-    import json
-    from dataclasses import asdict
-
-    written = tree.written or []
-    spilled = {}
-    for path, _ in written:
-        if path.startswith(f"{SPILL}/"):
-            spilled[path.removeprefix(f"{SPILL}/")] = json.loads(
-                (tree.root / path).read_text(encoding="utf-8")
-            )
-    secret = _manifest_secret()
-    if secret is None:
-        return  # without the secret no manifest could be trusted: nothing is reused
-    manifest = {
-        "key": key,
-        # Each file with the SHA-256 of what was written: one changed since (by hand,
-        # or by a later step of a CI job) is not reused.
-        "files": [[p, digest] for p, digest in written if not p.startswith(f"{SPILL}/")],
-        "spill": spilled,
-        # Its file as seen from here is found again on reuse: the site does not depend on it.
-        "summary": {**asdict(summary), "files": 0, "display": None},
-    }
-    tree.write(f"{REUSE}/{summary.folder}.json", _signed(manifest, secret))
-
-
-# The manifests are authenticated with the parse cache's secret (`cache_secret`:
-# $LOFTE_CACHE_KEY, or a per-user key outside the site), as issue 16 did for the
-# cache: an output folder is often restored from a CI cache shared more widely
-# than the data, and a manifest is an instruction to copy files into the next
-# site.  A forged one (other files, other digests, paths out of the folder) would
-# otherwise survive every rebuild and be published.
-
-
-def _manifest_secret() -> bytes | None:
-    from lofte.read.cache import cache_secret
-
-    return cache_secret()
-
-
-def _body(manifest: dict[str, Any]) -> bytes:
-    import json
-
-    return json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
-
-
-def _signed(manifest: dict[str, Any], secret: bytes) -> str:
-    import hashlib
-    import hmac
-    import json
-
-    mac = hmac.new(secret, _body(manifest), hashlib.sha256).hexdigest()
-    return json.dumps({**manifest, "mac": mac}, ensure_ascii=False)
-
-
-def _verified(text: str) -> dict[str, Any] | None:
-    """The manifest in ``text`` if its MAC checks with this user's secret, else None."""
-    import hashlib
-    import hmac
-    import json
-
-    secret = _manifest_secret()
-    manifest = json.loads(text)
-    if secret is None or not isinstance(manifest, dict):
-        return None
-    mac = manifest.pop("mac", None)
-    good = hmac.new(secret, _body(manifest), hashlib.sha256).hexdigest()
-    return manifest if isinstance(mac, str) and hmac.compare_digest(mac, good) else None
-
-
-def _inside(root: Path, relative: str) -> bool:
-    """Whether ``relative`` is a plain relative path that stays inside ``root``."""
-    from pathlib import PurePosixPath
-
-    parts = PurePosixPath(relative).parts
-    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\\" in relative:
-        return False
-    return (root / relative).resolve().is_relative_to(root.resolve())
+        trees.append(("own", templates, "*"))
+    return fingerprint(parts, trees)
 
 
 def _reuse(build: _Build, folder: Path, key: str) -> _Summary | None:
     """The municipality's files linked from the previous site, if proven unchanged; else None."""
-    import hashlib
-    import json
-    import os
-    import shutil
-
     from lofte.read.loader import display_path
+    from lofte.write.reuse import reuse
     from lofte.write.tree import Tree
 
     assert build.previous is not None
-    try:
-        manifest = _verified(
-            (build.previous / REUSE / f"{folder.name}.json").read_text(encoding="utf-8")
-        )
-        if manifest is None or manifest.get("key") != key:
-            return None
-        files = [str(p) for p, _ in manifest["files"]]
-        names = [str(name) for name in manifest["spill"]]
-        if not all(_inside(build.previous, p) for p in files) or not all(
-            _inside(build.root / SPILL, name) for name in names
-        ):
-            return None
-        sources = [build.previous / p for p in files]
-        if not all(p.is_file() and not p.is_symlink() for p in sources):
-            return None
-        for source, (_, digest) in zip(sources, manifest["files"], strict=True):
-            if hashlib.sha256(source.read_bytes()).hexdigest() != digest:
-                return None
-        fields = dict(manifest["summary"])
-        if fields.get("diagnostics"):
-            return None  # its warnings name files as seen from here: read them again
+
+    def accept(fields: dict[str, Any]) -> _Summary:
         summary = _Summary(**{**fields, "diagnostics": []})
         if summary.id is not None:
+            # Its file as seen from here: the pages do not depend on it.
             summary.display = display_path(folder / f"{summary.id}.yaml")
-        spill = {str(name): rows for name, rows in manifest["spill"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # no manifest, or a damaged one: render the municipality again
+        return summary
+
     tree = Tree(build.root)
-    for rel, source in zip(files, sources, strict=True):
-        target = build.root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)  # a file system without hard links
-        tree.files += 1
-    for name, rows in spill.items():
-        tree.write(f"{SPILL}/{name}", json.dumps(rows, ensure_ascii=False))
-        tree.files -= 1  # not part of the site
-    secret = _manifest_secret()
-    if secret is not None:
-        tree.write(f"{REUSE}/{folder.name}.json", _signed(manifest, secret))
-    summary.files = tree.files
+    reused = reuse(build.previous, tree, folder.name, key, SPILL, accept)
+    if reused is None:
+        return None
+    summary: _Summary = reused.summary
+    summary.files = reused.files
     return summary
 
 
