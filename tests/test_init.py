@@ -236,6 +236,36 @@ def test_new_without_a_municipality_file_says_to_run_init(tmp_path: Path) -> Non
     assert "no municipality file to name; run lofte init first" in result.err
 
 
+def test_new_without_the_data_directory_says_how_to_make_one(tmp_path: Path) -> None:
+    result = run_cli("new", "2026", "--data-dir", str(tmp_path / "nope"))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"lofte: {tmp_path / 'nope'}: data directory not found (run lofte init, "
+        "or set --data-dir)\n"
+    )
+
+
+def test_new_copies_only_from_a_promise(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    result = run_cli("new", "2026", "--from", "samverkan-2020-2023", "--data-dir", str(data))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        f"{data / 'samverkan-2020-2023.yaml'}:1:1: is not a medborgarlöfte to copy from\n"
+    )
+    assert not (data / "2026.yaml").exists()
+
+
+def test_new_copies_only_from_a_valid_file_and_says_what_is_wrong(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    (data / "2020.yaml").write_text(
+        'kind: medborgarlofte\nperiod: "2020"\nmunicipality: strangnas\n', encoding="utf-8"
+    )
+    result = run_cli("new", "2026", "--from", "2020", "--data-dir", str(data))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"{data / '2020.yaml'}:1:1: missing required key 'title'\n"
+    assert not (data / "2026.yaml").exists()
+
+
 def test_init_then_new_validates_and_checks(tmp_path: Path) -> None:
     assert run_cli("init", "-m", "Exempelby kommun", cwd=tmp_path).code == 0
     made = run_cli("new", "2026", cwd=tmp_path)

@@ -164,6 +164,24 @@ def test_csv_has_a_bom_and_one_row_per_activity(real_site: Path) -> None:
         )
 
 
+def test_the_csv_names_who_promised_each_activity_as_it_names_who_answers(
+    tmp_path: Path,
+) -> None:
+    # Made-up examples/: a party's group, an activity with its own party (a unit),
+    # and both parties.  Names, as in `responsible`, never ids or a sentence.
+    out = tmp_path / "site"
+    assert build(out, ROOT / "examples", as_of="2024-06-01").code == 0
+    raw = (out / "2022-2023.csv").read_bytes().decode("utf-8-sig")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(raw))}
+    assert rows["riktade-insatser"]["promised_by"] == "Polisen"
+    assert rows["foraldramoten"]["promised_by"] == "Områdespolisen Exempelstad"
+    assert rows["sommarvardar"]["promised_by"] == "Kommunen"
+    assert rows["trygghetsvandring"]["promised_by"] == "Polisen, Kommunen"
+    status = json.loads((out / "2022-2023.json").read_text(encoding="utf-8"))
+    said = {a["id"]: a["promised_by"] for a in status["activities"]}
+    assert {k for k, r in rows.items() if r["promised_by"]} == {k for k, v in said.items() if v}
+
+
 def test_data_index_lists_every_file(real_site: Path) -> None:
     index = json.loads((real_site / "data.json").read_text(encoding="utf-8"))
     assert index["version"] == 1 and index["as_of"] == "2026-11-22"

@@ -521,7 +521,7 @@ def _write_period_page(
         deviations=deviations,
         other_work=other_work,
         source=source.document if source is not None else None,
-        source_url=getattr(source, "url", None) if source is not None else None,
+        source_url=source.url if source is not None else None,
         data=data,
         terms=term_links,
         whole=Link(word("site.all_terms", lang), href(path, whole_path)) if term else None,
@@ -579,28 +579,26 @@ def _other_work(status: PeriodStatus, headings: dict[str, str], path: str) -> li
 
 
 def _listed(status: PeriodStatus, key: str, headings: dict[str, str], until: dt.date) -> list[Any]:
-    """Items of a document-level list with a date and a text (read leniently: the format grows)."""
-    from lofte.render.siteview import Noted, day_of
+    """The document's ``deviations`` or ``other_work`` up to ``until``, each as a `Noted`."""
+    from lofte.follow.calendar import day_of
+    from lofte.render.siteview import Noted
 
-    out = []
     document = status.period.document
-    for item in getattr(document, key, None) or []:
-        day = day_of(item, document)
-        if isinstance(day, dt.date) and day > until:
+    items = document.deviations if key == "deviations" else document.other_work
+    out = []
+    for item in items:
+        if day_of(item, document) > until:
             continue
-        text = getattr(item, "text", None) or getattr(item, "note", None) or ""
-        affects = getattr(item, "affects", None) or getattr(item, "activity", None)
-        first = affects[0] if isinstance(affects, list | tuple) and affects else affects
-        target = str(first) if first else None
-        covers = getattr(item, "covers", None)
-        dated = getattr(item, "date", None) is not None
+        # A deviation names the activities it affects; other work names none.
+        affects = getattr(item, "affects", None)
+        target = affects[0] if affects else None
         out.append(
             Noted(
-                day if dated and isinstance(day, dt.date) else None,
-                str(text),
+                item.date,
+                item.text,
                 headings.get(target) if target else None,
                 f"#activity-{target}" if target and target in headings else None,
-                covers=str(covers) if covers else None,
+                covers=item.covers,
             )
         )
     return out
@@ -682,7 +680,7 @@ def _entries(
             if day > status.as_of:
                 continue
             # Its place: its date, or (dated by `covers` alone) the span it covers.
-            covers = getattr(record, "covers", None)
+            covers = record.covers
             where = record.date.isoformat() if record.date else f"covers-{covers}"
             seen[where] = seen.get(where, 0) + 1
             parts = []

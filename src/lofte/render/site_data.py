@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lofte.render.escape import clean
 
@@ -63,7 +63,7 @@ def activities_csv(status: PeriodStatus, report: Report, titles: dict[str, str])
                 _cell(group.id if group is not None else None),
                 _cell(activity.id),
                 _cell(titles.get(activity.id) or (view.heading if view else activity.text)),
-                _cell(getattr(view, "promised_by", None) or promised.get(activity.id)),
+                _cell(promised.get(activity.id)),
                 _cell(", ".join(view.responsible) if view else ", ".join(activity.responsible)),
                 _cell(view.target if view else None),
                 _cell(one.recorded),
@@ -76,33 +76,26 @@ def activities_csv(status: PeriodStatus, report: Report, titles: dict[str, str])
 
 
 def promised_by(status: PeriodStatus) -> dict[str, str]:
-    """Who promised each activity, where the file says (`promised_by`, from the format issue)."""
+    """Who promised each activity, by name ("Polisen, Kommunen"), where the file says.
+
+    The activity's own `promised_by`, else its group's (as the status JSON has
+    it), each id by the name the `responsible` column uses.
+    """
+    from lofte.modelbase import BUILTIN_ACTORS
+
+    town = status.period.municipality
+    names = town.actor_names() if town is not None else dict(BUILTIN_ACTORS)
     found: dict[str, str] = {}
-    document = status.period.document
     for group, activity, _ in status.rows:
-        value = getattr(activity, "promised_by", None)
-        if value is None and group is not None:
-            value = getattr(group, "promised_by", None)
-        if value is None:
-            value = getattr(document, "promised_by", None)
-        if value:
-            found[activity.id] = _names(value)
+        ids = activity.promised_by or (group.promised_by if group is not None else None)
+        if ids:
+            found[activity.id] = ", ".join(names.get(ident, ident) for ident in ids)
     return found
 
 
-def _names(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
 def activity_titles(status: PeriodStatus) -> dict[str, str]:
-    """Activities' own titles, where the file gives one (`title`, from the follow-up issue)."""
-    return {
-        activity.id: str(title)
-        for _, activity, _ in status.rows
-        if (title := getattr(activity, "title", None))
-    }
+    """Activities' own titles, where the file gives one (`title`)."""
+    return {activity.id: str(title) for _, activity, _ in status.rows if (title := activity.title)}
 
 
 __all__ = ["CSV_COLUMNS", "activities_csv", "activity_titles", "promised_by"]

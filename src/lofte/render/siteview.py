@@ -344,17 +344,12 @@ def join_and(items: list[str], lang: str) -> str:
 def day_of(item: Any, document: Any) -> dt.date:
     """The day a record (or other work, or a deviation) counts from.
 
-    Its date; a record dated only by the span it covers (`covers`, of the
-    follow-up issue) counts from the span's last day, as `lofte.follow.calendar`
-    says where it has ``day_of``.
+    Its date; one dated only by the span it covers (`covers`) counts from the
+    span's last day (`lofte.follow.calendar.day_of`).
     """
-    from lofte.follow import calendar
+    from lofte.follow.calendar import day_of as counted
 
-    found = getattr(calendar, "day_of", None)
-    if found is not None:
-        day: dt.date = found(item, document)
-        return day
-    return item.date  # type: ignore[no-any-return]
+    return counted(item, document)
 
 
 def summary_counts(report: Report) -> list[SummaryCount]:
