@@ -44,7 +44,7 @@ def test_2020_shows_the_pandemic_and_does_not_call_silence_overdue() -> None:
         "nothing reported; due to be done by 31 December 2020"
     )
     table = run_cli("status", "2020", "--as-of", AS_OF, "--data-dir", str(DATA)).out
-    assert "Deviations:\n† 2020: Coronapandemin påverkade flera aktiviteter" in table
+    assert "Deviations:\n† 2020: Coronapandemin under 2020 påverkade flera aktiviteter" in table
     assert "overdue" not in table
 
 
@@ -81,5 +81,5 @@ def test_the_2019_report_says_what_was_published_with_unique_headings(lang: str,
     }[lang]
     for words in said:
         assert words in out
-    assert "20 nya grannsamverkansområden startade" in out
+    assert "20 nya grannsamverkansområden har startats upp i kommunen" in out
     assert "0 av 4" not in out and "0 of 4" not in out

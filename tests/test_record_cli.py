@@ -19,13 +19,13 @@ def test_success_names_the_line_and_the_new_standing(data_copy: Path) -> None:
     first = run_cli(*RECORD, "--count", "1", "--date", "2020-04-20", cwd=cwd)
     assert (first.code, first.err) == (0, "")
     assert first.out == (
-        "data/2020.yaml:116: recorded 2020-04-20 for foraldratraffar: count 1\n"
+        "data/2020.yaml:123: recorded 2020-04-20 for foraldratraffar: count 1\n"
         "foraldratraffar: 1 of at least 2 föräldraträffar, partly kept\n"
     )
     args = ["--count", "2", "--note", "Insats vid resecentrum", "--place", "Strängnäs"]
     second = run_cli(*RECORD, *args, "--date", "2020-10-02", cwd=cwd)
     assert second.out == (
-        "data/2020.yaml:119: recorded 2020-10-02 for foraldratraffar: count 2, a note, "
+        "data/2020.yaml:126: recorded 2020-10-02 for foraldratraffar: count 2, a note, "
         "1 place\n"
         "foraldratraffar: 3 of at least 2 föräldraträffar, kept\n"
     )
@@ -66,7 +66,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path) -> None:
     assert result.out == (
         "--- a/data/2020.yaml\n"
         "+++ b/data/2020.yaml\n"
-        "@@ -113,6 +113,10 @@\n"
+        "@@ -120,6 +120,10 @@\n"
         "         responsible: [kommunen, polisen]\n"
         "         places: [skolor]\n"
         "         target: {kind: count, at_least: 2, unit: föräldraträffar}\n"
@@ -79,7 +79,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(data_copy: Path) -> None:
         "   - Av erfarenhet vet vi att en minskad droganvändning reducerar annan kriminalitet.\n"
     )
     assert result.err == (
-        "data/2020.yaml:116: would record 2020-04-20 for foraldratraffar: count 1, a note\n"
+        "data/2020.yaml:123: would record 2020-04-20 for foraldratraffar: count 1, a note\n"
         "foraldratraffar: 1 of at least 2 föräldraträffar, partly kept\n"
     )
     # Not a byte written, not even a lock file.

@@ -43,7 +43,7 @@ def refused(workdir: Path, *args: str) -> str:
 
 # Where planlagda-insatser stands; two comment lines on the signing date (issue 11)
 # moved it from line 47.
-INSATS = "data/2020.yaml:49:9: "
+INSATS = "data/2020.yaml:50:9: "
 CASES = [
     # unknown activity ids, with the nearest
     (
@@ -105,7 +105,7 @@ CASES = [
     # accents forgiven when matching, as `lofte check` does: "Akers" misspells "Åker"
     (
         ["2019", "trafikkontroller", "--note", "x", "--place", "Akers", "--date", "2019-06-01"],
-        "data/2019.yaml:116:5: --place 'Akers' is not one of the kommundelar in "
+        "data/2019.yaml:122:5: --place 'Akers' is not one of the kommundelar in "
         "strangnas.yaml (Strängnäs, Mariefred, Åker, Stallarholmen); did you mean 'Åker'?",
     ),
     (
@@ -158,7 +158,7 @@ CASES = [
     # the target decides what a record needs
     (
         ["2020", "tata-kontakter", "--count", "2", "--date", "2020-05-01"],
-        "data/2020.yaml:61:9: activity 'tata-kontakter' is ongoing work, followed up with a "
+        "data/2020.yaml:62:9: activity 'tata-kontakter' is ongoing work, followed up with a "
         "note: give --note",
     ),
     # control characters and other unwritable text, whichever option carries it
@@ -207,7 +207,7 @@ def test_an_invalid_file_is_refused_with_its_first_problem(workdir: Path) -> Non
     text = file.read_text(encoding="utf-8").replace("responsible: [polisen]", "responsibel: [x]")
     file.write_text(text, encoding="utf-8")
     assert refused(workdir, "2020", "planlagda-insatser", "--count", "1") == (
-        "data/2020.yaml:53:9: unknown key 'responsibel'; did you mean 'responsible'? "
+        "data/2020.yaml:54:9: unknown key 'responsibel'; did you mean 'responsible'? "
         "(nothing written: lofte record writes only to a file that validates; "
         "`lofte validate` lists 2 problems)\n"
     )
@@ -224,7 +224,7 @@ def test_a_record_that_would_make_the_file_invalid_is_refused(workdir: Path) -> 
     added = "        progress:\n          - date: 2020-09-01\n            note: Mätningen är klar\n"
     size = len(file.read_bytes()) + len(added.encode())
     assert refused(workdir, *args) == (
-        "data/2020.yaml:101:9: the new record would make the file invalid: "
+        "data/2020.yaml:106:9: the new record would make the file invalid: "
         f"file is {size:,} bytes; the limit is {MAX_BYTES:,}\n"
     )
 
