@@ -205,6 +205,31 @@ def test_new_copies_the_last_promise_without_its_progress(tmp_path: Path) -> Non
     assert "# and windows, if any, are moved +1 year.\n" in one
 
 
+def test_new_drops_acknowledged_findings_about_the_old_records(tmp_path: Path) -> None:
+    """2019's "the follow-up does not mention the lokaler" must not silence 2022's check."""
+    data = _data(tmp_path)
+    source = (data / "2019.yaml").read_text(encoding="utf-8")
+    assert "LT301: Uppföljningen av medborgarlöftet 2019" in source and "LT202:" in source
+    # An acknowledgement about the text and target (made up), which goes with the text.
+    source = source.replace(
+        "      LT202: Källan anger att en mopedinsats genomförts men inget antal.\n",
+        "      LT202: Källan anger att en mopedinsats genomförts men inget antal.\n"
+        "      LT101: Påhittat skäl.\n",
+    )
+    (data / "2019.yaml").write_text(source, encoding="utf-8")
+    assert run_cli("new", "2022", "--from", "2019", "--data-dir", str(data)).code == 0
+    new = _load(data / "2022.yaml")
+    acknowledged = {
+        a["id"]: a.get("acknowledge")
+        for a in new["activities"]  # type: ignore[attr-defined]
+        if a.get("acknowledge")
+    }
+    assert acknowledged == {"trimmade-mopeder": {"LT101": "Påhittat skäl."}}
+    result = run_cli("check", "2022", "--as-of", "2022-12-01", "--data-dir", str(data))
+    assert "LT301 activity 'lokaler-utbildningstillfallen'" in result.out
+    assert "acknowledged: LT301" not in result.out
+
+
 def test_new_takes_the_promise_that_ends_last_and_keeps_dates_inside(tmp_path: Path) -> None:
     data = _data(tmp_path)
     result = run_cli("new", "2026", "--data-dir", str(data))

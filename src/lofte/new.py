@@ -4,7 +4,8 @@ It keeps what a renewed promise usually keeps — the promises, their
 activities with targets, who is responsible, places, the follow-up and
 communication — and drops what belongs to the old period: progress, other
 work and deviations, the signing date and signatories, the situation picture
-(lägesbild) and the source.  Due dates and windows move by as many years as
+(lägesbild), the source, and acknowledged findings about records and
+follow-up (LT2xx, LT3xx).  Due dates and windows move by as many years as
 the period does.  Comments mark what the coordinator must fill in.  The
 result is validated before it is written; the file is written only when it
 does not exist.  With no promise file to start from, it writes a skeleton
@@ -39,6 +40,11 @@ DROPPED = (
 )
 #: Keys dropped wherever they stand in an activity or a group.
 DROPPED_BELOW = ("progress", "other_work", "deviations")
+#: Acknowledged check findings about records and follow-up (LT2xx, LT3xx) speak of the
+#: old period's records and sources ("the 2020 follow-up does not mention …"): the new
+#: period has neither, and its findings must show.  Those about the text and target
+#: (LT1xx) go with the text, which is kept.
+DROPPED_ACKNOWLEDGED = re.compile(r"LT[23]\d\d")
 
 
 @dataclass
@@ -165,6 +171,7 @@ def _from_previous(source: Loaded, period: str) -> str:
     last = dt.date(_years(period)[1], 12, 31)
     for key in DROPPED:
         data.pop(key, None)
+    _drop_acknowledged(data)
     data["period"] = _quoted(period)
     title = str(data.get("title", ""))
     for spelling in (old, old.replace("-", "–")):
@@ -196,8 +203,19 @@ def _drop_below(mapping: Any) -> None:
         mapping.pop(key, None)
 
 
+def _drop_acknowledged(mapping: Any) -> None:
+    found = mapping.get("acknowledge")
+    if not isinstance(found, dict):
+        return
+    for code in [c for c in found if DROPPED_ACKNOWLEDGED.fullmatch(str(c))]:
+        del found[code]
+    if not found:
+        del mapping["acknowledge"]
+
+
 def _renew_activity(activity: Any, shift: int, last: dt.date) -> None:
     _drop_below(activity)
+    _drop_acknowledged(activity)
     if "due" in activity:
         _move(activity, "due", shift, last)
     window = activity.get("window")
