@@ -205,6 +205,27 @@ def test_new_copies_the_last_promise_without_its_progress(tmp_path: Path) -> Non
     assert "# and windows, if any, are moved +1 year.\n" in one
 
 
+def test_a_promise_applying_from_an_unfilled_signing_is_warned_about(tmp_path: Path) -> None:
+    """`lofte new` keeps `applies_from: signing` and leaves `signed` for the coordinator."""
+    data = _data(tmp_path)
+    assert run_cli("new", "2026", "--from", "2020", "--data-dir", str(data)).code == 0
+    text = (data / "2026.yaml").read_text(encoding="utf-8")
+    line = text.splitlines().index(
+        'applies_from: signing # "som börjar gälla från och med undertecknandet"'
+    )
+    result = run_cli("validate", "2026", "--data-dir", str(data))
+    assert (result.code, result.out) == (
+        0,
+        f"{data / '2026.yaml'}:{line + 1}:15: warning: applies_from: signing, but no signed "
+        "date: the period is taken to start 2026-01-01 until 'signed:' is filled in\n"
+        "checked 1 file: 1 warning in 1 file\n",
+    )
+    filled = text.replace("applies_from: signing", "signed: 2026-03-02\napplies_from: signing")
+    (data / "2026.yaml").write_text(filled, encoding="utf-8")
+    result = run_cli("validate", "2026", "--data-dir", str(data))
+    assert result.out == "checked 1 file: no problems\n"
+
+
 def test_new_drops_acknowledged_findings_about_the_old_records(tmp_path: Path) -> None:
     """2019's "the follow-up does not mention the lokaler" must not silence 2022's check."""
     data = _data(tmp_path)

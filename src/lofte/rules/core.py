@@ -202,6 +202,18 @@ def dates_in_period(loaded: Loaded, _: Workspace) -> list[Diagnostic]:
     span = f"{first.isoformat()} – {last.isoformat()}"
     problems: list[Diagnostic] = []
     signed = doc.signed_day
+    if getattr(doc, "applies_from", None) == "signing" and doc.signed is None:
+        # As `lofte new` leaves it: `# signed: YYYY-MM-DD  # fyll i`.  Until it is filled
+        # in, the period starts on its first day, which the file does not say.
+        problems.append(
+            loaded.at(
+                ("applies_from",),
+                "unsigned",
+                f"applies_from: signing, but no signed date: the period is taken to start "
+                f"{first.isoformat()} until 'signed:' is filled in",
+                severity="warning",
+            )
+        )
     if doc.signed is not None and signed is not None and signed > last:
         problems.append(
             loaded.at(
