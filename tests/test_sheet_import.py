@@ -838,3 +838,23 @@ def test_a_sheet_of_a_tree_names_its_municipality_and_imports_there(tmp_path: Pa
     assert result.out.splitlines()[-1] == "1 sheet: imported 1 entry into 1 file"
     assert 'sheet: "2020-T2/alla/' in (root / "b" / "2020.yaml").read_text(encoding="utf-8")
     assert (root / "a" / "2020.yaml").read_bytes() == before
+
+
+def test_a_sheet_names_police_units_given_as_name_and_organisation(tmp_path: Path) -> None:
+    """The real data/ lists units as {name, organisation: polisen}: a sheet of it (xlsx and
+    CSV) names them, and reads back; it was a traceback (a Unit where a name belongs)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    for fmt in ("csv", "xlsx"):
+        out = tmp_path / f"u.{fmt}"
+        args = ("sheet", "2020", "-t", "T2", "-f", fmt, "-o", str(out), "--as-of", "2020-09-10")
+        result = run_cli(*args, cwd=tmp_path)
+        assert (result.code, result.err) == (0, ""), result.err
+        assert result.out == f"wrote {out} (7 activities, 2020-T2)\n"
+    rows = list(
+        csv.reader(io.StringIO(out.with_suffix(".csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    named = {row[1]: row[5] for row in rows[4:] if len(row) > 5 and row[1]}
+    assert named["tata-kontakter"] == "Områdespolis, Kommunpolis, Utryckningspolis"
+    assert imported(tmp_path / "data", out).out.splitlines()[-1] == (
+        "1 sheet: imported 0 entries into 0 files"
+    )

@@ -45,9 +45,12 @@ def sheet(
         return None, problems
     document = opened.document
     chosen = find_term(document, term) if term else default_term(terms_of(document), as_of)
-    actors = dict(BUILTIN_ACTORS)
-    if opened.municipality is not None:
-        actors.update(opened.municipality.actors)
+    # Display names: a unit may be given as {name, organisation} (a police unit).
+    actors = (
+        opened.municipality.actor_names()
+        if opened.municipality is not None
+        else dict(BUILTIN_ACTORS)
+    )
     if responsible is not None and responsible not in actors:
         close = difflib.get_close_matches(responsible, list(actors), n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else f"; units: {', '.join(actors)}"
