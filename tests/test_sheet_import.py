@@ -858,3 +858,11 @@ def test_a_sheet_names_police_units_given_as_name_and_organisation(tmp_path: Pat
     assert imported(tmp_path / "data", out).out.splitlines()[-1] == (
         "1 sheet: imported 0 entries into 0 files"
     )
+
+
+def test_a_sheet_of_one_activity_says_so_in_the_singular(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    out = tmp_path / "u.csv"
+    args = ("sheet", "2020", "-t", "T2", "--responsible", "kommunpolis", "-f", "csv")
+    result = run_cli(*args, "-o", str(out), cwd=tmp_path)
+    assert result.out == f"wrote {out} (1 activity, 2020-T2)\n"

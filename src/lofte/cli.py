@@ -844,7 +844,8 @@ def sheet(
         write_bytes(target, data)
     except LofteError as exc:
         _fatal(exc)
-    typer.echo(f"wrote {target} ({len(view.rows)} activities, {view.term})")
+    count = len(view.rows)
+    typer.echo(f"wrote {target} ({count} activit{'y' if count == 1 else 'ies'}, {view.term})")
 
 
 @app.command("import")
