@@ -86,3 +86,24 @@ def test_usage_line_of_record_reads_as_words() -> None:
     assert run_cli("record", "-h").out.splitlines()[0] == (
         "Usage: lofte record [OPTIONS] PERIOD [ACTIVITY_ID]"
     )
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(encoding: str) -> None:
+    """Not a traceback: `lofte status` writes "–", "─" and "✓", which Latin-1 lacks.
+
+    (Click itself takes an ASCII stream for a misconfigured one and writes UTF-8.)
+    """
+    proc = subprocess.run(
+        [sys.executable, "-m", "lofte", "status", "2019", "--as-of", "2020-03-01"],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": encoding, "COLUMNS": "80"},
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    if encoding == "latin-1":
+        text = proc.stdout.decode(encoding)
+        assert text.splitlines()[0] == "Medborgarlöfte 2019"
+        assert "?" * 80 in text  # the table's rule, one "─" each

@@ -956,8 +956,25 @@ def site(
 
 def main() -> None:
     """Console-script entry point."""
+    _tolerant_output()
     _only_the_command_named()
     app(prog_name="lofte")
+
+
+def _tolerant_output() -> None:
+    """A terminal that cannot show a character gets "?" for it, not a traceback.
+
+    Python reads a C or POSIX locale as UTF-8, but a Latin-1 or ASCII one (or
+    ``PYTHONIOENCODING``) makes standard output strict about "–", "✓" and "█".
+    Files that lofte writes itself (``-o``) are UTF-8 whatever the locale.
+    """
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding not in ("utf8", "utf_8") and reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def _only_the_command_named() -> None:
