@@ -819,24 +819,27 @@ def test_openpyxl_is_imported_only_for_an_xlsx(sheet_data: Path) -> None:
 
 
 def test_a_sheet_of_a_tree_names_its_municipality_and_imports_there(tmp_path: Path) -> None:
-    """Two municipalities with a 2020 each: the sheet says `b/2020`, and imports into b."""
+    """Two municipalities with a 2020 each: the sheet says `Bå Ö/2020`, and imports there.
+
+    A folder is named as the coordinator named it: capitals, letters, a space.
+    """
     root = tmp_path / "data"
-    for folder in ("a", "b"):
+    for folder in ("a", "Bå Ö"):
         shutil.copytree(ROOT / "tests" / "fixtures" / "sheet" / "data", root / folder)
     before = (root / "a" / "2020.yaml").read_bytes()
-    result = run_cli("sheet", "b/2020", "-t", "T2", cwd=tmp_path)
+    result = run_cli("sheet", "Bå Ö/2020", "-t", "T2", cwd=tmp_path)
     assert result.code == 0, result.err
     # Named with its municipality: a's sheet of the same term would otherwise replace it.
-    out = tmp_path / "uppfoljning-b-2020-T2.xlsx"
+    out = tmp_path / "uppfoljning-Bå Ö-2020-T2.xlsx"
     assert result.out == f"wrote {out.name} (7 activities, 2020-T2)\n"
     book = openpyxl.load_workbook(out)
-    assert book["Uppföljning"]["B2"].value == "b/2020"
+    assert book["Uppföljning"]["B2"].value == "Bå Ö/2020"
     assert "i 2020." in book["Instruktioner"]["A3"].value
     fill(out, {f"{COUNT}5": 1, f"{DATE}5": dt.datetime(2020, 6, 15)})
     result = imported(root, out)
     assert result.code == 0, result.err
     assert result.out.splitlines()[-1] == "1 sheet: imported 1 entry into 1 file"
-    assert 'sheet: "2020-T2/alla/' in (root / "b" / "2020.yaml").read_text(encoding="utf-8")
+    assert 'sheet: "2020-T2/alla/' in (root / "Bå Ö" / "2020.yaml").read_text(encoding="utf-8")
     assert (root / "a" / "2020.yaml").read_bytes() == before
 
 

@@ -129,8 +129,13 @@ def import_sheets(
 
 
 def _plain_period(period: str) -> bool:
-    """A period as a sheet names it: ``2020``, or ``strangnas/2020`` in a tree."""
-    return bool(re.fullmatch(r"(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*", period))
+    """A period as a sheet names it: ``2020``, or ``strangnas/2020`` in a tree.
+
+    The folder is any visible folder name (``Vingåker``), one level down: never a
+    path that leaves the data directory.
+    """
+    folder = r"[^/\\.\x00-\x1f][^/\\\x00-\x1f]*"
+    return bool(re.fullmatch(rf"(?:{folder}/)?[a-z0-9][a-z0-9-]*", period))
 
 
 def _no_period(sheet: Sheet, data_dir: Path) -> CellProblem:
