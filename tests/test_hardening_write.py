@@ -50,6 +50,24 @@ def test_report_into_a_fifo_writes_into_it(data_copy: Path, tmp_path: Path) -> N
     assert got and got[0].startswith(b"# ")
 
 
+def test_report_into_dev_stdout_on_a_pipe_writes_into_the_pipe(data_copy: Path) -> None:
+    """`-o /dev/stdout | …`: the link leads to /proc/self/fd/1, a pipe no resolved path
+    reaches; it was "cannot write: No such file or directory", exit 1."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "lofte", "report", "2020", "--as-of", "2020-12-31"]
+        + ["-o", "/dev/stdout"],
+        cwd=data_copy.parent,
+        capture_output=True,  # stdout a pipe, as in `lofte report … | less`
+        timeout=60,
+        check=False,
+    )
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout.startswith(b"# Medborgarl\xc3\xb6fte")
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
 def test_report_onto_a_device_writes_into_it(data_copy: Path, tmp_path: Path) -> None:
     # A device node of our own (the null device's numbers), never the real /dev/null.

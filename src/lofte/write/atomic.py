@@ -56,6 +56,15 @@ def replace_bytes(path: Path, data: bytes) -> None:
     under the umask.  A crash at any point leaves the old file or the new one
     under the name; at worst a stray ``.<name>.*.tmp`` beside it.
     """
+    try:
+        # Through the path as given: `/dev/stdout` is a link to `/proc/self/fd/1`,
+        # which names a pipe ("pipe:[123]") that no resolved path reaches.
+        given = path.stat()
+    except FileNotFoundError:
+        given = None
+    if given is not None and not stat.S_ISREG(given.st_mode):
+        _write_into(path, given, data)
+        return
     target = path.resolve()
     try:
         old: os.stat_result | None = target.stat()
