@@ -299,7 +299,9 @@ def test_feed_entries_for_spans_are_dated_by_the_span_never_by_the_build(
     }
     assert entries == {
         "(avser tertial 2 2025) Färre möten under sommaren": "2025-08-31T00:00:00Z",
-        "(avser tertial 2 2025) Föreläsning om narkotika": "2025-08-31T00:00:00Z",
+        "(avser tertial 2 2025) Föreläsning om narkotika (Antal: 1 föreläsningar)": (
+            "2025-08-31T00:00:00Z"
+        ),
         "(avser tertial 1 2025) Möten hölls Avvikelse: Ett möte ställdes in": (
             "2025-04-30T00:00:00Z"
         ),

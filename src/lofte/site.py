@@ -607,6 +607,8 @@ def _listed(
                 f"#activity-{target}" if target and target in headings else None,
                 covers=span_name(item.covers, lang) if item.covers else None,
                 day=day,
+                count=getattr(item, "count", None),  # other work may say how many
+                unit=getattr(item, "unit", None),
             )
         )
     return out
@@ -725,13 +727,22 @@ def _entries(
                     # Its date, else its span's last day: never the day the site was built.
                     date=item.day or status.as_of,
                     title=f"{summary.name}, {report.period}: {word(label, lang)}",
-                    text=said + item.text,
+                    text=said + item.text + _counted(item.count, item.unit, lang),
                     # The activity it concerns, else its section of the page.
                     href=page_path + (item.href or f"#{key.replace('_', '-')}"),
                     author=summary.name,
                 )
             )
     return out
+
+
+def _counted(count: int | None, unit: str | None, lang: str) -> str:
+    """ " (Antal: 3 föreläsningar)" for an item that says how many, else nothing."""
+    from lofte.words import word
+
+    if count is None:
+        return ""
+    return f" ({word('report.count', lang)}: {count}{f' {unit}' if unit else ''})"
 
 
 def _write_feed(

@@ -134,6 +134,8 @@ class Noted:
     href: str | None  # its anchor on the page
     covers: str | None = None  # the span it reports on (`covers`) in words, when it says one
     day: dt.date | None = None  # the day it counts from: its date, else its span's last day
+    count: int | None = None  # how many, where other work says
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
