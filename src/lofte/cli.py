@@ -77,8 +77,10 @@ def _plain_value_errors() -> None:
     import difflib
     import re
 
-    from typer import _coercion, _display, _param_types
-
+    try:
+        from typer import _coercion, _display, _param_types
+    except ImportError:  # an older Typer: Click's own messages, with no such prefix
+        return
     original = _display.get_error_msg
 
     def message(exc: Exception) -> str:
