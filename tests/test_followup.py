@@ -215,7 +215,7 @@ def test_other_work_is_written_shown_and_counts_toward_nothing(town: Path) -> No
     assert "## Övrigt som gjorts" in lofte(town, "report", "2019", "--as-of", AS_OF).out
     en = lofte(town, "report", "2019", "--as-of", AS_OF, "--lang", "en").out
     assert "## Other work done\n" in en
-    assert "- covers 2019: Narkotikasök med hund (Count: 1)" in en
+    assert "- Covers 2019: Narkotikasök med hund (Count: 1)" in en
 
 
 def test_other_work_with_no_text_is_refused(town: Path) -> None:
@@ -257,7 +257,7 @@ def test_a_deviation_for_the_whole_file(town: Path) -> None:
     assert "Deviations:\n† 2019: Pandemin påverkade träffar. (affects the whole file)\n" in table
     md = lofte(town, "report", "2019", "--as-of", AS_OF).out
     assert (
-        "## Avvikelser\n\n- avser 2019: Pandemin påverkade träffar.\n  - Gäller hela löftet\n" in md
+        "## Avvikelser\n\n- Avser 2019: Pandemin påverkade träffar.\n  - Gäller hela löftet\n" in md
     )
 
 

@@ -212,6 +212,103 @@ def _atom(path: Path) -> ET.Element:
     return root
 
 
+#: Made up for the tests below: follow-up dated only by the spans it covers.
+SPANS_2025 = """\
+# INVENTED for tests/test_site.py
+kind: medborgarlofte
+period: "2025"
+title: Medborgarlöfte Exempelby 2025
+municipality: exempelby
+follow_up: {cadence: tertial}
+promises:
+  - id: trygghet
+    text: Polisen och kommunen lovar att öka tryggheten.
+    activities:
+      - id: bra-moten
+        text: Polisen deltar i lokala BRÅ varje tertial.
+        responsible: [polisen]
+        target: {kind: recurring, per: tertial}
+        progress:
+          - covers: 2025-T1
+            note: Möten hölls
+            deviation: Ett möte ställdes in
+other_work:
+  - covers: 2025-T2
+    text: Föreläsning om narkotika
+    count: 1
+    unit: föreläsningar
+deviations:
+  - covers: 2025-T2
+    text: Färre möten under sommaren
+"""
+
+
+@pytest.fixture(scope="module")
+def spans_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("spans")
+    assert run_cli("init", "-m", "Exempelby kommun", cwd=root).code == 0
+    (root / "data" / "2025.yaml").write_text(SPANS_2025, encoding="utf-8")
+    assert build(root / "site", root / "data", as_of="2026-01-15").code == 0
+    return root / "site"
+
+
+def _section(page: Path, ident: str) -> str:
+    import re
+
+    found = re.search(
+        rf'<section aria-labelledby="{ident}">(.*?)</section>', page.read_text(), re.S
+    )
+    assert found is not None
+    return " ".join(found.group(1).split())
+
+
+def test_spans_are_said_in_words_with_a_capital_and_no_made_up_day(spans_site: Path) -> None:
+    page = spans_site / "2025.html"
+    assert "<p>Rapporten följer upp 1 aktivitet. Läget den 31 december 2025." in page.read_text()
+    assert _section(page, "deviations") == (
+        '<h2 id="deviations">Avvikelser</h2> <ul class="noted"> '
+        "<li>Avser tertial 1 2025: Ett möte ställdes in "
+        '(<a href="#activity-bra-moten">Polisen deltar i lokala BRÅ varje tertial.</a>)</li> '
+        "<li>Avser tertial 2 2025: Färre möten under sommaren</li> </ul>"
+    )
+    assert _section(page, "other-work") == (
+        '<h2 id="other-work">Annat arbete som gjorts</h2> <ul class="noted"> '
+        "<li>Avser tertial 2 2025: Föreläsning om narkotika (Antal: 1 föreläsningar)</li> </ul>"
+    )
+    english = _section(spans_site / "en" / "2025.html", "other-work")
+    assert '<li>Covers tertial 2 2025: <span lang="sv">Föreläsning om narkotika</span>' in english
+
+
+def test_a_terms_page_lists_the_deviations_and_other_work_of_that_term(spans_site: Path) -> None:
+    first, second = spans_site / "2025" / "2025-T1.html", spans_site / "2025" / "2025-T2.html"
+    assert "Ett möte ställdes in" in _section(first, "deviations")
+    assert "Färre möten" not in _section(first, "deviations")
+    assert "Inget annat arbete registrerat." in _section(first, "other-work")
+    assert "Färre möten" in _section(second, "deviations")
+    assert "Ett möte ställdes in" not in _section(second, "deviations")
+    assert "Föreläsning om narkotika" in _section(second, "other-work")
+
+
+def test_feed_entries_for_spans_are_dated_by_the_span_never_by_the_build(
+    spans_site: Path,
+) -> None:
+    root = ET.parse(spans_site / "feed.xml").getroot()
+    entries = {
+        e.findtext(f"{ATOM}summary"): e.findtext(f"{ATOM}updated")
+        for e in root.iter(f"{ATOM}entry")
+    }
+    assert entries == {
+        "(avser tertial 2 2025) Färre möten under sommaren": "2025-08-31T00:00:00Z",
+        "(avser tertial 2 2025) Föreläsning om narkotika (Antal: 1 föreläsningar)": (
+            "2025-08-31T00:00:00Z"
+        ),
+        "(avser tertial 1 2025) Möten hölls Avvikelse: Ett möte ställdes in": (
+            "2025-04-30T00:00:00Z"
+        ),
+    }
+    assert root.findtext(f"{ATOM}updated") == "2025-08-31T00:00:00Z"
+
+
 def test_feed_is_atom_newest_first_with_stable_ids(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert build(out, REPORT_DATA).code == 0

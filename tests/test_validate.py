@@ -139,9 +139,24 @@ def test_bad_format_is_a_usage_error(example_dir: Path) -> None:
     assert result.code == 2
     assert result.out == ""
     assert result.err.splitlines()[-1] == (
-        "Error: Invalid value for '--format' / '-f': Value error, 'xml' is not one of "
-        "'text', 'json', 'github'."
+        "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'text', 'json', 'github'."
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["status", "--format", "jsn"], "'--format' / '-f': 'jsn' is not one of 'table', "
+         "'json'; did you mean 'json'?"),
+        (["report", "--lang", "se"], "'--lang': 'se' is not one of 'sv', 'en'; did you mean "
+         "'sv'?"),
+        (["report", "--lang", "fr"], "'--lang': 'fr' is not one of 'sv', 'en'."),
+    ],
+)  # fmt: skip
+def test_a_close_choice_is_offered(example_dir: Path, args: list[str], said: str) -> None:
+    result = run_cli(*args, cwd=example_dir.parent)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines()[-1] == f"Error: Invalid value for {said}"
 
 
 def test_python_dash_m_runs_the_real_program(example_dir: Path) -> None:

@@ -66,6 +66,41 @@ def _plain_help() -> None:
 _plain_help()
 
 
+def _plain_value_errors() -> None:
+    """A bad value said as Click says it, with a "did you mean" where one is close.
+
+    Typer converts values through pydantic, whose message for a rejected choice
+    starts "Value error, ": `--format jsn` would read "Value error, 'jsn' is
+    not one of 'table', 'json'."  Here it reads "'jsn' is not one of 'table',
+    'json'; did you mean 'json'?"  (tests/test_validate.py keeps it so.)
+    """
+    import difflib
+    import re
+
+    try:
+        from typer import _coercion, _display, _param_types
+    except ImportError:  # an older Typer: Click's own messages, with no such prefix
+        return
+    original = _display.get_error_msg
+
+    def message(exc: Exception) -> str:
+        text = original(exc).removeprefix("Value error, ")
+        choice = re.fullmatch(r"'(.*)' is not one of (.*)\.", text)
+        if choice is not None:
+            offered = re.findall(r"'([^']*)'", choice.group(2))
+            close = difflib.get_close_matches(choice.group(1), offered, n=1, cutoff=0.5)
+            if close:
+                text = f"{text[:-1]}; did you mean {close[0]!r}?"
+        return text
+
+    # Both modules call the name they imported from typer._display.
+    _coercion.get_error_msg = message  # type: ignore[attr-defined]
+    _param_types.get_error_msg = message  # type: ignore[attr-defined]
+
+
+_plain_value_errors()
+
+
 def _typed(ctx: typer.Context) -> list[str]:
     """The words typed after the command's name, as far as completion has them.
 

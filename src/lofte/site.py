@@ -502,8 +502,7 @@ def _write_period_page(
         if term is None
     }
     headings = {a.id: a.heading for g in report.groups for a in g.activities}
-    deviations = _deviations(status, report, headings, path, lang)
-    other_work = _other_work(status, headings, path)
+    deviations = _deviations(status, report, headings, lang)
     document = status.period.document
     source = document.source
     data = [
@@ -519,7 +518,6 @@ def _write_period_page(
         group_charts=group_charts,
         strips=strips,
         deviations=deviations,
-        other_work=other_work,
         source=source.document if source is not None else None,
         source_url=source.url if source is not None else None,
         data=data,
@@ -554,40 +552,49 @@ def _group_counts(activities: list[Any], lang: str) -> list[Any]:
 
 
 def _deviations(
-    status: PeriodStatus, report: Report, headings: dict[str, str], path: str, lang: str
+    status: PeriodStatus, report: Report, headings: dict[str, str], lang: str
 ) -> list[Any]:
-    """Every deviation reported: on records, and (from the follow-up issue) the file's own list."""
-    from lofte.render.siteview import Noted, day_of
+    """Every deviation reported on the page's day (in its term): on records, and the file's own."""
+    from lofte.follow.calendar import day_of
+    from lofte.follow.describe import span_name
+    from lofte.render.siteview import Noted
 
     anchor = "#activity-"
     document = status.period.document
     found = [
-        Noted(day, record.deviation, headings.get(a.id), f"{anchor}{a.id}")
+        # A record dated only by the span it covers says that span, never a made-up day.
+        Noted(
+            record.date,
+            record.deviation,
+            headings.get(a.id),
+            f"{anchor}{a.id}",
+            covers=span_name(record.covers, lang) if record.covers else None,
+            day=day,
+        )
         for _, a, _ in status.rows
         for record in a.progress
         if record.deviation
         and (day := day_of(record, document)) <= report.view_date
         and (status.term is None or status.term.contains(day))
     ]
-    found += _listed(status, "deviations", headings, report.view_date)
-    return sorted(found, key=lambda n: (n.date or dt.date.min, n.text))
+    found += _listed(status, "deviations", headings, report.view_date, lang)
+    return sorted(found, key=lambda n: (n.day or dt.date.min, n.text))
 
 
-def _other_work(status: PeriodStatus, headings: dict[str, str], path: str) -> list[Any]:
-    """Work done beyond the promise (`other_work`, of the follow-up issue), if the file has it."""
-    return _listed(status, "other_work", headings, status.as_of)
-
-
-def _listed(status: PeriodStatus, key: str, headings: dict[str, str], until: dt.date) -> list[Any]:
-    """The document's ``deviations`` or ``other_work`` up to ``until``, each as a `Noted`."""
+def _listed(
+    status: PeriodStatus, key: str, headings: dict[str, str], until: dt.date, lang: str
+) -> list[Any]:
+    """The document's ``deviations`` or ``other_work`` up to ``until`` (in the status's term)."""
     from lofte.follow.calendar import day_of
+    from lofte.follow.describe import span_name
     from lofte.render.siteview import Noted
 
     document = status.period.document
     items = document.deviations if key == "deviations" else document.other_work
     out = []
     for item in items:
-        if day_of(item, document) > until:
+        day = day_of(item, document)
+        if day > until or (status.term is not None and not status.term.contains(day)):
             continue
         # A deviation names the activities it affects; other work names none.
         affects = getattr(item, "affects", None)
@@ -598,7 +605,10 @@ def _listed(status: PeriodStatus, key: str, headings: dict[str, str], until: dt.
                 item.text,
                 headings.get(target) if target else None,
                 f"#activity-{target}" if target and target in headings else None,
-                covers=item.covers,
+                covers=span_name(item.covers, lang) if item.covers else None,
+                day=day,
+                count=getattr(item, "count", None),  # other work may say how many
+                unit=getattr(item, "unit", None),
             )
         )
     return out
@@ -664,6 +674,7 @@ def _entries(
     summary: _Summary, status: PeriodStatus, report: Report, page_path: str, lang: str
 ) -> list[Entry]:
     """The feed's entries of one period: one per record up to the site's date."""
+    from lofte.render.activityview import span_label
     from lofte.render.site_feed import Entry
     from lofte.render.siteview import day_of
     from lofte.words import word
@@ -685,7 +696,7 @@ def _entries(
             seen[where] = seen.get(where, 0) + 1
             parts = []
             if covers:
-                parts.append(f"({covers})")
+                parts.append(f"({span_label(covers, lang)})")  # "(avser tertial 2 2025)"
             if record.count is not None:
                 parts.append(f"{word('report.count', lang)}: {record.count}.")
             if record.note:
@@ -708,19 +719,30 @@ def _entries(
                 )
             )
     for key, label in (("deviations", "site.feed_deviation"), ("other_work", "site.feed_other")):
-        for n, item in enumerate(_listed(status, key, headings, status.as_of), start=1):
+        for n, item in enumerate(_listed(status, key, headings, status.as_of, lang), start=1):
+            said = f"({word('site.covers', lang).format(span=item.covers)}) " if item.covers else ""
             out.append(
                 Entry(
                     key=f"{ident}/{stem}/{key}/{n}",
-                    date=item.date or status.as_of,
+                    # Its date, else its span's last day: never the day the site was built.
+                    date=item.day or status.as_of,
                     title=f"{summary.name}, {report.period}: {word(label, lang)}",
-                    text=item.text,
+                    text=said + item.text + _counted(item.count, item.unit, lang),
                     # The activity it concerns, else its section of the page.
                     href=page_path + (item.href or f"#{key.replace('_', '-')}"),
                     author=summary.name,
                 )
             )
     return out
+
+
+def _counted(count: int | None, unit: str | None, lang: str) -> str:
+    """ " (Antal: 3 föreläsningar)" for an item that says how many, else nothing."""
+    from lofte.words import word
+
+    if count is None:
+        return ""
+    return f" ({word('report.count', lang)}: {count}{f' {unit}' if unit else ''})"
 
 
 def _write_feed(

@@ -127,13 +127,16 @@ def span_label(covers: str, lang: str) -> str:
 
 
 def when_label(date: dt.date | None, covers: str | None, lang: str) -> str:
-    """A date in words, the span it covers, or both: "12 januari 2022 (avser 2021)"."""
+    """A date in words, the span it covers, or both: "12 januari 2022 (avser 2021)".
+
+    It starts an entry ("Avser 2021: …"), so its first letter is a capital.
+    """
     from lofte.words import long_date
 
     parts = [long_date(date, lang)] if date is not None else []
     if covers is not None:
         label = span_label(covers, lang)
-        parts.append(f"({label})" if parts else label)
+        parts.append(f"({label})" if parts else label[:1].upper() + label[1:])
     return " ".join(parts)
 
 

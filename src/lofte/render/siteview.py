@@ -132,7 +132,10 @@ class Noted:
     text: str
     activity: str | None  # the activity's heading
     href: str | None  # its anchor on the page
-    covers: str | None = None  # the span it reports on (`covers`), when it says one
+    covers: str | None = None  # the span it reports on (`covers`) in words, when it says one
+    day: dt.date | None = None  # the day it counts from: its date, else its span's last day
+    count: int | None = None  # how many, where other work says
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,8 +174,7 @@ class PeriodPage:
     summary_chart: Chart
     group_charts: list[Chart]
     strips: dict[str, Strip]
-    deviations: list[Noted]
-    other_work: list[Noted]
+    deviations: list[Noted]  # on records and the file's own; other work is the report's
     source: str | None
     source_url: str | None
     data: list[Link]
