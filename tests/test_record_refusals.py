@@ -264,6 +264,18 @@ def test_a_missing_argument_is_a_usage_error(workdir: Path) -> None:
     assert snapshot(workdir / "data") == before
 
 
+def test_an_activity_without_its_period_says_the_period_is_missing(workdir: Path) -> None:
+    """`lofte record planlagda-insatser --count 1`: not "name an activity"."""
+    before = snapshot(workdir / "data")
+    result = run_cli("record", "planlagda-insatser", "--count", "1", cwd=workdir)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "lofte: record: no period 'planlagda-insatser'; give the period first, then the "
+        "activity: lofte record PERIOD planlagda-insatser ...\n"
+    )
+    assert snapshot(workdir / "data") == before
+
+
 def test_a_future_date_inside_the_period_is_refused(data_copy: Path) -> None:
     request = RecordRequest("2024-2025", "trygghetsvandringar", date="2025-06-02", note="x")
     outcome = record(request, data_copy, today=dt.date(2025, 6, 1))

@@ -60,6 +60,13 @@ def record(
     from lofte.write.atomic import locked
 
     if request.activity is None and request.other is None and request.deviation is None:
+        if not period_path(request.period, data_dir).is_file():
+            # `lofte record trygghetsvandringar --count 1`: the period was left out,
+            # and the activity taken for it.
+            raise UsageError(
+                f"record: no period {request.period!r}; give the period first, then the "
+                f"activity: lofte record PERIOD {request.period} ..."
+            )
         raise UsageError(
             "record: name an activity, or give --other TEXT (work outside the plan) "
             "or --deviation TEXT (a deviation for the whole file or --affects)"
