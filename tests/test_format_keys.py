@@ -163,7 +163,8 @@ def test_a_vague_count_adds_up_and_is_followed_up_never_kept() -> None:
             {"kind": "count", "at_least": 2, "unit": "riktade insatser"},
             "LT104 activity 'a': the text says 'flera riktade insatser' (an unstated number) "
             "and the target, a count of at least 2 riktade insatser, does not say how it is "
-            "counted; add a count or a measure",
+            "counted; write it as {kind: count, vague: flera, unit: riktade insatser}, or give "
+            "it a measure",
         ),
         (
             "Genomföra minst tre riktade insatser.",

@@ -55,7 +55,8 @@ CODES: dict[str, Code] = {
             "vague-quantity",
             "error",
             'The text promises an unstated number ("flera", "några", "ett antal") and the '
-            "target does not say how it will be counted: give it a count, or a `measure`.",
+            "target does not say how it will be counted: make it a vague count "
+            "(`{kind: count, vague: flera, unit: ...}`), or give it a `measure`.",
         ),
         Code(
             "LT201",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lofte.model import VAGUE_WORDS
 from lofte.read.loader import Loaded
 from lofte.rules.codes import Context, Finding, finding
 from lofte.rules.core import activity_paths
@@ -117,9 +118,15 @@ def _one(
         said = f"the text says {quantity.phrase!r} ({quantity.describe()})"
         if quantity.number is None:
             code, where = "LT104", "kind"
+            # The format's own way to hold "flera insatser": a vague count.
+            how = (
+                f"write it as {{kind: count, vague: {quantity.vague}, unit: {quantity.unit}}}"
+                if quantity.vague in VAGUE_WORDS and quantity.unit
+                else "add a count"
+            )
             message = (
                 f"{said} and the target, {describe_target(target, places)}, "
-                "does not say how it is counted; add a count or a measure"
+                f"does not say how it is counted; {how}, or give it a measure"
             )
         elif held is not None:
             code, where = "LT103", "kind"
