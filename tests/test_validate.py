@@ -213,3 +213,19 @@ def test_a_path_outside_the_working_directory_is_shown_as_given(tmp_path: Path) 
         result.err
         == f"lofte: {elsewhere}: data directory not found (set --data-dir or LOFTE_DATA_DIR)\n"
     )
+
+
+def test_an_older_typer_keeps_its_own_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pyproject allows typer>=0.12, which converts values through Click alone.
+    import sys
+
+    import typer
+    from typer import _param_types
+
+    import lofte.cli
+
+    before = _param_types.get_error_msg  # type: ignore[attr-defined]
+    monkeypatch.delattr(typer, "_coercion")
+    monkeypatch.setitem(sys.modules, "typer._coercion", None)  # type: ignore[arg-type]
+    lofte.cli._plain_value_errors()  # no ImportError: the wrapper steps aside
+    assert _param_types.get_error_msg is before  # type: ignore[attr-defined]
