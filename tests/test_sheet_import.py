@@ -729,6 +729,53 @@ def test_bad_rows_of_other_work_and_spans(sheet_data: Path) -> None:
     )
 
 
+def _export_over(data: Path, name: str) -> Any:
+    return run_cli("sheet", "2020", "-t", "T2", "-o", name, cwd=data.parent)
+
+
+def test_a_sheet_with_follow_up_not_yet_imported_is_never_written_over(sheet_data: Path) -> None:
+    sheet = fill(export(sheet_data, "u.xlsx"), GOOD)
+    before = sheet.read_bytes()
+    result = _export_over(sheet_data, "u.xlsx")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "u.xlsx:1:1: holds follow-up not yet imported (2 rows); import it first (lofte "
+        "import u.xlsx) or write the new sheet elsewhere (-o FILE)\n"
+    )
+    assert sheet.read_bytes() == before
+    # Imported, it may be exported again: that is how a unit sees what was reported.
+    assert imported(sheet_data, sheet).code == 0
+    assert _export_over(sheet_data, "u.xlsx").code == 0
+    assert sheet.read_bytes() != before
+
+
+def test_a_sheet_with_problems_or_a_file_of_another_kind_is_kept(sheet_data: Path) -> None:
+    sheet = fill(export(sheet_data, "u.xlsx"), {f"{COUNT}6": "två"})
+    before = sheet.read_bytes()
+    result = _export_over(sheet_data, "u.xlsx")
+    assert (result.code, result.err) == (
+        1,
+        "u.xlsx:1:1: holds follow-up not yet imported, with problems (lofte import u.xlsx "
+        "shows them); fix and import it first, or write the new sheet elsewhere (-o FILE)\n",
+    )
+    assert sheet.read_bytes() == before
+    other = sheet_data.parent / "budget.xlsx"
+    other.write_bytes(b"not a sheet")
+    result = _export_over(sheet_data, "budget.xlsx")
+    assert (result.code, result.err) == (
+        1,
+        "budget.xlsx:1:1: already exists and is not a follow-up sheet; write the new sheet "
+        "elsewhere (-o FILE)\n",
+    )
+    assert other.read_bytes() == b"not a sheet"
+
+
+def test_an_unfilled_sheet_is_simply_written_again(sheet_data: Path) -> None:
+    export(sheet_data, "u.csv", "-f", "csv")
+    result = run_cli("sheet", "2020", "-t", "T2", "-f", "csv", "-o", "u.csv", cwd=sheet_data.parent)
+    assert (result.code, result.err) == (0, "")
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_a_sheet_exported_again_shows_what_was_imported_and_adds_nothing(
     sheet_data: Path, fmt: str

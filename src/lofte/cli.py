@@ -873,6 +873,15 @@ def sheet(
         for problem in problems:
             typer.echo(problem.render(), err=True)
         target = output or Path(default_name(view, sheet_format.value))
+        if target.exists():
+            import datetime as dt
+
+            from lofte.importer import pending
+
+            kept = pending(target, data_dir, today=dt.date.today())
+            if kept is not None:  # a unit's follow-up not yet in the YAML: never lost
+                typer.echo(kept.render(), err=True)
+                raise typer.Exit(1)
         data = render_sheet(view, sheet_format.value)
         from lofte.write.atomic import write_bytes
 

@@ -128,6 +128,45 @@ def import_sheets(
     return outcome
 
 
+def pending(path: Path, data_dir: Path, *, today: dt.date) -> Diagnostic | None:
+    """Why the file at ``path`` must not be written over by a new sheet, or None.
+
+    A sheet holding rows `lofte import` would still add, or rows it cannot
+    read yet, is a unit's follow-up that is not in the YAML: replacing it would
+    lose their work.  A file that is no follow-up sheet is somebody else's.
+    Only a sheet whose every filled row is already imported may be replaced
+    (re-exporting it is how a unit sees what was reported).
+    """
+    from lofte.read.sheet import read_sheet
+
+    display = display_path(path)
+    sheet, _ = read_sheet(path, display)
+    if sheet is None:
+        return Diagnostic(
+            display,
+            1,
+            1,
+            "sheet",
+            "already exists and is not a follow-up sheet; write the new sheet elsewhere (-o FILE)",
+        )
+    outcome = import_sheets([path], data_dir, today=today, dry_run=True)
+    rows = len({(added.sheet, added.row) for added in outcome.added})
+    if _errors(outcome.problems):
+        why = (
+            f"holds follow-up not yet imported, with problems (lofte import {display} "
+            "shows them); fix and import it first, or write the new sheet elsewhere (-o FILE)"
+        )
+    elif rows:
+        why = (
+            f"holds follow-up not yet imported ({rows} row{'s' if rows > 1 else ''}); "
+            f"import it first (lofte import {display}) or write the new sheet elsewhere "
+            "(-o FILE)"
+        )
+    else:
+        return None
+    return Diagnostic(display, 1, 1, "sheet", why)
+
+
 def _plain_period(period: str) -> bool:
     """A period as a sheet names it: ``2020``, or ``strangnas/2020`` in a tree.
 
