@@ -435,7 +435,7 @@ BAD = {
     "another period": (
         _another_period,
         "u.xlsx:Uppföljning!B2: this sheet is for the period '2018', which has no file in "
-        "data (it has 2019, 2020, 2021, 2024-2025, samverkan-2020-2023, strangnas)",
+        "data (it has 2019, 2020, 2021, 2024-2025, samverkan-2020-2023)",
     ),
     "a row of another term": (
         _row_of_another_term,

@@ -178,8 +178,16 @@ def _plain_period(period: str) -> bool:
 
 
 def _no_period(sheet: Sheet, data_dir: Path) -> CellProblem:
+    from lofte.read.loader import Workspace
+
     tree = bool(municipality_folders(data_dir))
-    have = period_names(data_files(data_dir), tree) if data_dir.is_dir() else []
+    workspace = Workspace()
+    periods = [  # a municipality file is no period (one that does not load may be)
+        path
+        for path in (data_files(data_dir) if data_dir.is_dir() else [])
+        if (loaded := workspace.load(path)[0]) is None or loaded.document.kind != "municipality"
+    ]
+    have = period_names(periods, tree)
     return sheet.problem(
         "B2",
         f"this sheet is for the period {sheet.period!r}, which has no file in "
