@@ -674,9 +674,9 @@ def _entries(
     summary: _Summary, status: PeriodStatus, report: Report, page_path: str, lang: str
 ) -> list[Entry]:
     """The feed's entries of one period: one per record up to the site's date."""
+    from lofte.follow.calendar import day_of
     from lofte.render.activityview import span_label
     from lofte.render.site_feed import Entry
-    from lofte.render.siteview import day_of
     from lofte.words import word
 
     headings = {a.id: a.heading for g in report.groups for a in g.activities}
@@ -720,7 +720,7 @@ def _entries(
             )
     for key, label in (("deviations", "site.feed_deviation"), ("other_work", "site.feed_other")):
         for n, item in enumerate(_listed(status, key, headings, status.as_of, lang), start=1):
-            said = f"({word('site.covers', lang).format(span=item.covers)}) " if item.covers else ""
+            said = f"({span_label(item.covers, lang)}) " if item.covers else ""
             out.append(
                 Entry(
                     key=f"{ident}/{stem}/{key}/{n}",

@@ -361,17 +361,6 @@ def join_and(items: list[str], lang: str) -> str:
     return f"{', '.join(items[:-1])} {word('site.and', lang)} {items[-1]}"
 
 
-def day_of(item: Any, document: Any) -> dt.date:
-    """The day a record (or other work, or a deviation) counts from.
-
-    Its date; one dated only by the span it covers (`covers`) counts from the
-    span's last day (`lofte.follow.calendar.day_of`).
-    """
-    from lofte.follow.calendar import day_of as counted
-
-    return counted(item, document)
-
-
 def summary_counts(report: Report) -> list[SummaryCount]:
     """The report's summary in `SUMMARY`'s order (what the charts draw)."""
     order = [key for key, _ in SUMMARY]
